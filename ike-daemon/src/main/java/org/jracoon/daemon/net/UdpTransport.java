@@ -1,0 +1,198 @@
+package org.jracoon.daemon.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import org.jracoon.ike.engine.Datagram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's UDP sockets: one per listen address and port (racoon's {@code listen { isakmp;
+ * isakmp_natt; }}), so that every reply leaves from the address the request came to and NAT-D
+ * hashes name the right local address. All sockets share one event loop, on which the receiver
+ * is called: the engine stays single-threaded.
+ *
+ * <p>On a NAT-T socket (RFC 3948) incoming IKE carries a 4-byte zero non-ESP marker, which is
+ * stripped here, and a lone 0xFF byte is a NAT keepalive, which is dropped; outgoing IKE gets
+ * the marker added.
+ */
+public final class UdpTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("ike.net");
+    private static final int NON_ESP_MARKER_LENGTH = 4;
+
+    /** A socket to open: the address and port, and whether it is a NAT-T (4500-style) socket. */
+    public record Endpoint(InetSocketAddress address, boolean natT) {
+    }
+
+    private final EventLoopGroup group;
+    private final Map<InetSocketAddress, Bound> sockets = new HashMap<>();
+
+    private record Bound(Channel channel, boolean natT) {
+    }
+
+    private UdpTransport(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    /**
+     * Binds every endpoint. A socket option the kernel refuses (the IPsec bypass policy, or
+     * ESP-in-UDP) fails the open: without them IKE would be swallowed by the very policies it
+     * negotiates for.
+     */
+    public static UdpTransport open(List<Endpoint> endpoints, Consumer<Datagram> receiver) throws IOException {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        UdpTransport transport = new UdpTransport(group);
+        try {
+            for (Endpoint endpoint : endpoints) {
+                transport.bind(endpoint, epoll, receiver);
+            }
+        } catch (IOException | RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        return transport;
+    }
+
+    private void bind(Endpoint endpoint, boolean epoll, Consumer<Datagram> receiver) throws IOException {
+        // The socket's family must be the address's: Netty would otherwise open a dual-stack
+        // IPv6 socket, and the kernel takes a per-socket IPsec policy only in the socket's family.
+        boolean ipv6 = endpoint.address().getAddress() instanceof Inet6Address;
+        SocketProtocolFamily family = ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new Inbound(endpoint.natT(), receiver));
+        Channel channel;
+        try {
+            channel = bootstrap.bind(endpoint.address()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + endpoint.address(), e);
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + endpoint.address() + ": " + e.getMessage(), e);
+        }
+        InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+        if (channel instanceof EpollDatagramChannel epollChannel) {
+            int fd = epollChannel.fd().intValue();
+            try {
+                IkeSocketOptions.bypassIpsecPolicy(fd, ipv6);
+                if (endpoint.natT()) {
+                    IkeSocketOptions.enableEspInUdp(fd);
+                }
+            } catch (IkeSocketOptions.SocketOptionException e) {
+                if (!e.kernelLacksIpsec()) {
+                    channel.close();
+                    throw new IOException(local + ": " + e.getMessage());
+                }
+                LOG.warn("{}: this kernel has no IPsec support ({}); the socket is opened without it", local,
+                        e.getMessage());
+            }
+        } else {
+            LOG.warn("{}: epoll is not available, so no IPsec bypass policy is set on this socket", local);
+        }
+        sockets.put(local, new Bound(channel, endpoint.natT()));
+        LOG.info("listening on {}{}", local, endpoint.natT() ? " (NAT-T)" : "");
+    }
+
+    /** The addresses actually bound (a port 0 endpoint shows the port the kernel chose). */
+    public List<InetSocketAddress> localAddresses() {
+        return new ArrayList<>(sockets.keySet());
+    }
+
+    /** The loop that calls the receiver; the daemon runs its engine and timers on it. */
+    public EventLoop eventLoop() {
+        return group.next();
+    }
+
+    /** Sends from the socket bound to the datagram's local address. */
+    public void send(Datagram datagram) {
+        Bound bound = sockets.get(datagram.local());
+        if (bound == null) {
+            LOG.warn("dropping {}: no socket is bound to {}", datagram, datagram.local());
+            return;
+        }
+        ByteBuf buf;
+        if (bound.natT()) {
+            buf = Unpooled.buffer(NON_ESP_MARKER_LENGTH + datagram.data().length)
+                    .writeZero(NON_ESP_MARKER_LENGTH).writeBytes(datagram.data());
+        } else {
+            buf = Unpooled.wrappedBuffer(datagram.data());
+        }
+        bound.channel().writeAndFlush(new DatagramPacket(buf, datagram.remote())).addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.warn("sending {} failed: {}", datagram, f.cause().toString());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (Bound bound : sockets.values()) {
+            bound.channel().close().awaitUninterruptibly();
+        }
+        sockets.clear();
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    private static final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final boolean natT;
+        private final Consumer<Datagram> receiver;
+
+        Inbound(boolean natT, Consumer<Datagram> receiver) {
+            this.natT = natT;
+            this.receiver = receiver;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ByteBuf content = packet.content();
+            if (natT) {
+                if (content.readableBytes() == 1 && content.getUnsignedByte(content.readerIndex()) == 0xFF) {
+                    return; // NAT keepalive (RFC 3948 section 2.3)
+                }
+                if (content.readableBytes() < NON_ESP_MARKER_LENGTH || content.getInt(content.readerIndex()) != 0) {
+                    // ESP is decapsulated by the kernel; anything else without the marker is not IKE.
+                    LOG.debug("dropping {} bytes from {} on a NAT-T socket: no non-ESP marker",
+                            content.readableBytes(), packet.sender());
+                    return;
+                }
+                content.skipBytes(NON_ESP_MARKER_LENGTH);
+            }
+            byte[] data = new byte[content.readableBytes()];
+            content.readBytes(data);
+            InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+            receiver.accept(new Datagram(data, local, packet.sender()));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.warn("socket {}: {}", ctx.channel().localAddress(), cause.toString());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.jracoon.daemon.net;
+
+import org.jracoon.ike.engine.Datagram;
+import org.junit.jupiter.api.Test;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class UdpTransportTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @Test
+    void deliversDatagramsWithBothEndpointsAndRepliesFromTheSameSocket() throws Exception {
+        BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
+        try (UdpTransport transport = UdpTransport.open(
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), false)), received::add);
+             DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            InetSocketAddress local = transport.localAddresses().get(0);
+            byte[] ike = {1, 2, 3, 4, 5, 6, 7, 8};
+            peer.send(new DatagramPacket(ike, ike.length, local));
+
+            Datagram in = received.poll(5, TimeUnit.SECONDS);
+            assertNotNull(in, "no datagram arrived");
+            assertArrayEquals(ike, in.data());
+            assertEquals(local, in.local());
+            assertEquals(peer.getLocalSocketAddress(), in.remote());
+
+            byte[] reply = {9, 9, 9};
+            transport.send(new Datagram(reply, in.local(), in.remote()));
+            DatagramPacket back = new DatagramPacket(new byte[64], 64);
+            peer.setSoTimeout(5000);
+            peer.receive(back);
+            assertArrayEquals(reply, Arrays.copyOf(back.getData(), back.getLength()));
+            assertEquals(local, back.getSocketAddress());
+        }
+    }
+
+    @Test
+    void natTSocketStripsAndAddsTheNonEspMarkerAndDropsKeepalives() throws Exception {
+        BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
+        try (UdpTransport transport = UdpTransport.open(
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), true)), received::add);
+             DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            InetSocketAddress local = transport.localAddresses().get(0);
+            peer.send(new DatagramPacket(new byte[] {(byte) 0xFF}, 1, local));          // keepalive
+            peer.send(new DatagramPacket(new byte[] {0x11, 0x22, 0x33, 0x44, 1}, 5, local)); // ESP-like, no marker
+            byte[] marked = {0, 0, 0, 0, 7, 7, 7};
+            peer.send(new DatagramPacket(marked, marked.length, local));
+
+            Datagram in = received.poll(5, TimeUnit.SECONDS);
+            assertNotNull(in, "the marked IKE datagram did not arrive");
+            assertArrayEquals(new byte[] {7, 7, 7}, in.data());
+            assertNull(received.poll(200, TimeUnit.MILLISECONDS), "keepalive or unmarked datagram was delivered");
+
+            transport.send(new Datagram(new byte[] {5, 6}, in.local(), in.remote()));
+            DatagramPacket back = new DatagramPacket(new byte[64], 64);
+            peer.setSoTimeout(5000);
+            peer.receive(back);
+            assertArrayEquals(new byte[] {0, 0, 0, 0, 5, 6}, Arrays.copyOf(back.getData(), back.getLength()));
+        }
+    }
+}
