@@ -1,5 +1,6 @@
 package org.jracoon.ike.crypto;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.BlockCipher;
@@ -12,7 +13,7 @@ import org.bouncycastle.crypto.engines.DESedeEngine;
  * Phase-1 encryption algorithms by their Oakley "Encryption Algorithm" attribute value
  * (RFC 2409 appendix A; AES from RFC 3602 section 5.2). Key lengths are in bits as in the
  * Key Length attribute; 0 means the attribute was absent and selects racoon's default
- * (algorithm.c: AES 128, Blowfish 448, CAST 128; 3DES is fixed at 192).
+ * (crypto_openssl.c: AES 128, Blowfish 448, CAST 128; 3DES is fixed at 192).
  */
 public enum EncryptionAlgorithm {
     BLOWFISH_CBC(3, BlowfishEngine::new, 40, 448, 448),
@@ -36,12 +37,7 @@ public enum EncryptionAlgorithm {
 
     /** The algorithm for an Oakley Encryption Algorithm attribute value, if supported. */
     public static Optional<EncryptionAlgorithm> fromIkeId(int ikeId) {
-        for (EncryptionAlgorithm algorithm : values()) {
-            if (algorithm.ikeId == ikeId) {
-                return Optional.of(algorithm);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(v -> v.ikeId == ikeId).findFirst();
     }
 
     public int ikeId() {

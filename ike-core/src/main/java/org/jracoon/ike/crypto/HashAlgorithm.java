@@ -1,5 +1,6 @@
 package org.jracoon.ike.crypto;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.Digest;
@@ -11,7 +12,7 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
 
 /**
  * Phase-1 hash algorithms by their Oakley "Hash Algorithm" attribute value (RFC 2409 appendix A,
- * SHA2 values from RFC 4868 / the IANA registry). The plain hash computes the CBC IVs (appendix B)
+ * SHA2 values from the IANA IPsec registry). The plain hash computes the CBC IVs (appendix B)
  * and NAT-D; its HMAC is the PRF.
  */
 public enum HashAlgorithm {
@@ -35,12 +36,7 @@ public enum HashAlgorithm {
 
     /** The algorithm for an Oakley Hash Algorithm attribute value, if supported. */
     public static Optional<HashAlgorithm> fromIkeId(int ikeId) {
-        for (HashAlgorithm algorithm : values()) {
-            if (algorithm.ikeId == ikeId) {
-                return Optional.of(algorithm);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(v -> v.ikeId == ikeId).findFirst();
     }
 
     public int ikeId() {

@@ -1,6 +1,7 @@
 package org.jracoon.ike.crypto;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.bouncycastle.crypto.params.DHParameters;
@@ -27,12 +28,7 @@ public enum ModpGroup implements DhGroup {
 
     /** The group for a Group Description attribute value, if supported. */
     public static Optional<ModpGroup> fromId(int id) {
-        for (ModpGroup group : values()) {
-            if (group.id == id) {
-                return Optional.of(group);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(v -> v.id == id).findFirst();
     }
 
     @Override

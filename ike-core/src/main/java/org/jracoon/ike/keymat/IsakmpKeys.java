@@ -57,7 +57,7 @@ public final class IsakmpKeys {
      */
     public static IsakmpKeys derive(Prf prf, Secret skeyid, Secret gxy, byte[] ckyI, byte[] ckyR,
             int encryptionKeyLength) {
-        Secret d = prf.start(skeyid).update(gxy).update(ckyI).update(ckyR).update(new byte[] {0}).finishSecret();
+        Secret d = prf.start(skeyid).update(gxy).update(ckyI).update(ckyR).update(ZERO).finishSecret();
         Secret a = prf.start(skeyid).update(d).update(gxy).update(ckyI).update(ckyR).update(new byte[] {1})
                 .finishSecret();
         Secret e = prf.start(skeyid).update(a).update(gxy).update(ckyI).update(ckyR).update(new byte[] {2})

@@ -25,6 +25,8 @@ import org.jracoon.ike.crypto.Secret;
  * it is what is padded and encrypted. A decrypted message moves its chain only when the caller
  * {@link #confirm confirms} it after checking its hash, so a forged or corrupt message cannot
  * desynchronise the IVs (racoon and strongSwan keep the same rule).
+ *
+ * <p>Mutable and not thread-safe: one instance per ISAKMP SA, used by the thread that owns the SA.
  */
 public final class MessageProtection {
 
@@ -74,6 +76,7 @@ public final class MessageProtection {
     /**
      * Pads and encrypts the body of a complete plaintext message, sets the E flag and the new
      * length in its header, and moves the chain to the last cipher block (the message is sent).
+     * The chain of a one-way Informational is kept until {@link #forget}.
      *
      * @throws IllegalArgumentException if {@code message} is shorter than an ISAKMP header
      */
