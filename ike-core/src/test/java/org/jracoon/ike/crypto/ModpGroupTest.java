@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Random;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,26 @@ class ModpGroupTest {
         CryptoException shortValue = assertThrows(CryptoException.class,
                 () -> mine.agree(Arrays.copyOfRange(valid, 1, valid.length)));
         assertEquals(CryptoException.INVALID_KEY_INFORMATION, shortValue.notifyType());
+    }
+
+    @Test
+    void arbitraryPeerBytesGiveASecretOrInvalidKeyInformationOnly() {
+        ModpGroup group = ModpGroup.MODP_768;
+        DhKeyPair mine = group.generateKeyPair(random);
+        Random lengths = new Random(768);
+        int refused = 0;
+        for (int i = 0; i < 200; i++) {
+            int length = i < 100 ? group.valueLength() : lengths.nextInt(2 * group.valueLength());
+            byte[] value = random.bytes(length);
+            try {
+                assertEquals(group.valueLength(), mine.agree(value).length());
+            } catch (CryptoException e) {
+                assertEquals(CryptoException.INVALID_KEY_INFORMATION, e.notifyType());
+                refused++;
+            }
+        }
+        // about half of all full-length values lie outside the subgroup, and most other lengths are wrong
+        assertTrue(refused > 100, refused + " refused");
     }
 
     /** The group prime, as Bouncy Castle holds it. */
