@@ -1,0 +1,108 @@
+package org.jracoon.ike.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Random;
+import org.bouncycastle.util.BigIntegers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ModpGroupTest {
+
+    private final RandomSource random = new SecureRandomSource();
+
+    @ParameterizedTest
+    @EnumSource(ModpGroup.class)
+    void twoGeneratedKeyPairsAgree(ModpGroup group) {
+        DhKeyPair alice = group.generateKeyPair(random);
+        DhKeyPair bob = group.generateKeyPair(random);
+        assertEquals(group.valueLength(), alice.publicValue().length);
+        assertFalse(Arrays.equals(alice.publicValue(), bob.publicValue()));
+        Secret ab = alice.agree(bob.publicValue());
+        Secret ba = bob.agree(alice.publicValue());
+        assertEquals(group.valueLength(), ab.length());
+        assertArrayEquals(ab.extract(), ba.extract());
+    }
+
+    @Test
+    void groupIdsAndLengths() {
+        assertEquals(96, ModpGroup.fromId(1).orElseThrow().valueLength());
+        assertEquals(128, ModpGroup.fromId(2).orElseThrow().valueLength());
+        assertEquals(192, ModpGroup.fromId(5).orElseThrow().valueLength());
+        assertEquals(256, ModpGroup.fromId(14).orElseThrow().valueLength());
+        assertTrue(ModpGroup.fromId(3).isEmpty(), "EC2N group 3 is not offered");
+    }
+
+    @Test
+    void privateValueIsThePinnedBytesWithTheTopBitCleared() {
+        byte[] pinned = new byte[96];
+        Arrays.fill(pinned, (byte) 0xff);
+        DhKeyPair pair = ModpGroup.MODP_768.generateKeyPair(new PinnedRandomSource(pinned));
+        BigInteger p = new BigInteger(1, groupPrime(ModpGroup.MODP_768));
+        BigInteger x = BigInteger.ONE.shiftLeft(767).subtract(BigInteger.ONE);
+        assertArrayEquals(BigIntegers.asUnsignedByteArray(96, BigInteger.TWO.modPow(x, p)), pair.publicValue());
+    }
+
+    @Test
+    void privateValuesBelowTwoAreDrawnAgain() {
+        byte[] one = new byte[96];
+        one[95] = 1;
+        byte[] three = new byte[96];
+        three[95] = 3;
+        PinnedRandomSource pinned = new PinnedRandomSource(one, three);
+        DhKeyPair pair = ModpGroup.MODP_768.generateKeyPair(pinned);
+        assertTrue(pinned.exhausted());
+        assertArrayEquals(BigIntegers.asUnsignedByteArray(96, BigInteger.valueOf(8)), pair.publicValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModpGroup.class)
+    void degenerateAndForeignPublicValuesAreRefused(ModpGroup group) {
+        DhKeyPair mine = group.generateKeyPair(random);
+        BigInteger p = new BigInteger(1, groupPrime(group));
+        int length = group.valueLength();
+        for (BigInteger bad : new BigInteger[] {BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE), p,
+                // -2 is a non-residue (p = 7 mod 8), so it lies outside the subgroup g = 2 generates
+                p.subtract(BigInteger.TWO)}) {
+            byte[] value = BigIntegers.asUnsignedByteArray(length, bad);
+            CryptoException e = assertThrows(CryptoException.class, () -> mine.agree(value), bad.toString(16));
+            assertEquals(CryptoException.INVALID_KEY_INFORMATION, e.notifyType());
+        }
+        byte[] valid = group.generateKeyPair(random).publicValue();
+        CryptoException shortValue = assertThrows(CryptoException.class,
+                () -> mine.agree(Arrays.copyOfRange(valid, 1, valid.length)));
+        assertEquals(CryptoException.INVALID_KEY_INFORMATION, shortValue.notifyType());
+    }
+
+    @Test
+    void arbitraryPeerBytesGiveASecretOrInvalidKeyInformationOnly() {
+        ModpGroup group = ModpGroup.MODP_768;
+        DhKeyPair mine = group.generateKeyPair(random);
+        Random lengths = new Random(768);
+        int refused = 0;
+        for (int i = 0; i < 200; i++) {
+            int length = i < 100 ? group.valueLength() : lengths.nextInt(2 * group.valueLength());
+            byte[] value = random.bytes(length);
+            try {
+                assertEquals(group.valueLength(), mine.agree(value).length());
+            } catch (CryptoException e) {
+                assertEquals(CryptoException.INVALID_KEY_INFORMATION, e.notifyType());
+                refused++;
+            }
+        }
+        // about half of all full-length values lie outside the subgroup, and most other lengths are wrong
+        assertTrue(refused > 100, refused + " refused");
+    }
+
+    /** The group prime, as Bouncy Castle holds it. */
+    private static byte[] groupPrime(ModpGroup group) {
+        return BigIntegers.asUnsignedByteArray(group.valueLength(), group.parameters().getP());
+    }
+}
