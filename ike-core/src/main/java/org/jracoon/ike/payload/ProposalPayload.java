@@ -32,7 +32,7 @@ public record ProposalPayload(int number, int protocolId, Octets spi, List<Trans
         if (transforms.isEmpty() || transforms.size() > MAX_TRANSFORMS) {
             throw new IllegalArgumentException("a proposal needs 1.." + MAX_TRANSFORMS + " transforms");
         }
-        if ((number & ~0xFF) != 0 || !ProtocolId.validSpiSize(protocolId, spi.length(), true)) {
+        if ((number & ~0xFF) != 0 || !validSpi(protocolId, spi.length())) {
             throw new IllegalArgumentException("bad proposal number or SPI size for " + ProtocolId.name(protocolId));
         }
     }
@@ -45,7 +45,7 @@ public record ProposalPayload(int number, int protocolId, Octets spi, List<Trans
         if (protocol < ProtocolId.ISAKMP || protocol > ProtocolId.IPCOMP) {
             throw new IsakmpProtocolException(NotifyType.INVALID_PROTOCOL_ID, "proposal protocol " + protocol);
         }
-        if (!ProtocolId.validSpiSize(protocol, spiSize, true)) {
+        if (!validSpi(protocol, spiSize)) {
             throw IsakmpProtocolException.malformed("SPI size " + spiSize + " for " + ProtocolId.name(protocol));
         }
         Octets spi = in.octets(spiSize);
@@ -66,6 +66,11 @@ public record ProposalPayload(int number, int protocolId, Octets spi, List<Trans
                     + transforms.size());
         }
         return new ProposalPayload(number, protocol, spi, transforms);
+    }
+
+    /** Phase 1 proposals may omit the SPI (RFC 2408 section 3.5); IPsec proposals carry theirs. */
+    private static boolean validSpi(int protocol, int spiSize) {
+        return ProtocolId.validSpiSize(protocol, spiSize, protocol == ProtocolId.ISAKMP);
     }
 
     @Override
