@@ -89,11 +89,18 @@ final class BuiltMessages {
                 new NatDPayload(false, filled(32, 9)), new NatDPayload(false, filled(32, 11))));
     }
 
+    /** The strongSwan peer's "moon" certificate (DER), so dissectors see a real X.509 structure. */
+    static Octets certificate() throws Exception {
+        String pem = java.nio.file.Files.readString(SharedFiles.root().resolve("peers/strongswan/cases/rsa/pki/moon.pem"));
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return Octets.of(java.util.Base64.getDecoder().decode(base64));
+    }
+
     /** HDR, IDii, CERT, CR, SIG_I, N(INITIAL-CONTACT), in the clear. */
-    static IsakmpMessage mm5() {
+    static IsakmpMessage mm5() throws Exception {
         return new IsakmpMessage(IsakmpHeader.of(CKY_I, CKY_R, ExchangeType.IDENTITY_PROTECTION, 0, 0), List.of(
                 IdPayload.ofAddress(ip("192.0.2.1"), 17, 500),
-                new CertPayload(CertEncoding.X509_SIGNATURE, filled(300, 13)),
+                new CertPayload(CertEncoding.X509_SIGNATURE, certificate()),
                 new CertRequestPayload(CertEncoding.X509_SIGNATURE, Octets.EMPTY),
                 new SignaturePayload(filled(256, 17)),
                 NotifyPayload.of(ProtocolId.ISAKMP, COOKIES, NotifyType.INITIAL_CONTACT, Octets.EMPTY)));
@@ -131,7 +138,7 @@ final class BuiltMessages {
                 DeletePayload.of(ProtocolId.ISAKMP, List.of(COOKIES))));
     }
 
-    static List<IsakmpMessage> all() {
+    static List<IsakmpMessage> all() throws Exception {
         return List.of(mm1(), mm3(), mm5(), qm1(), informational());
     }
 }
