@@ -1,7 +1,5 @@
 package org.jracoon.ike.payload;
 
-import java.nio.ByteBuffer;
-
 /**
  * Hash payload, RFC 2408 section 3.11: HASH_I/HASH_R of Main Mode, HASH(1..3) of Quick Mode
  * and the HASH of protected Informational exchanges (RFC 2409 sections 5, 5.5 and 5.7).
@@ -16,33 +14,20 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record HashPayload(Octets hash) implements Payload {
+public record HashPayload(Octets data) implements OpaquePayload {
 
     public HashPayload {
-        if (hash.isEmpty()) {
+        if (data.isEmpty()) {
             throw new IllegalArgumentException("empty hash");
         }
     }
 
     static HashPayload decode(WireReader in) throws IsakmpProtocolException {
-        if (in.remaining() == 0) {
-            throw IsakmpProtocolException.malformed("empty HASH payload");
-        }
-        return new HashPayload(in.rest());
+        return new HashPayload(in.nonEmptyRest("HASH payload"));
     }
 
     @Override
     public int type() {
         return PayloadType.HASH;
-    }
-
-    @Override
-    public int bodyLength() {
-        return hash.length();
-    }
-
-    @Override
-    public void encodeBody(ByteBuffer out) {
-        hash.writeTo(out);
     }
 }

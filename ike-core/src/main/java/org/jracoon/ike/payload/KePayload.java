@@ -1,7 +1,5 @@
 package org.jracoon.ike.payload;
 
-import java.nio.ByteBuffer;
-
 /**
  * Key Exchange payload, RFC 2408 section 3.7: the sender's Diffie-Hellman public value g^x,
  * padded with leading zeros to the length of the group's prime (RFC 2409 section 5).
@@ -18,33 +16,20 @@ import java.nio.ByteBuffer;
  *
  * Whether the length suits the negotiated group is the exchange's check, not the decoder's.
  */
-public record KePayload(Octets keyData) implements Payload {
+public record KePayload(Octets data) implements OpaquePayload {
 
     public KePayload {
-        if (keyData.isEmpty()) {
+        if (data.isEmpty()) {
             throw new IllegalArgumentException("empty key exchange data");
         }
     }
 
     static KePayload decode(WireReader in) throws IsakmpProtocolException {
-        if (in.remaining() == 0) {
-            throw IsakmpProtocolException.malformed("empty KE payload");
-        }
-        return new KePayload(in.rest());
+        return new KePayload(in.nonEmptyRest("KE payload"));
     }
 
     @Override
     public int type() {
         return PayloadType.KE;
-    }
-
-    @Override
-    public int bodyLength() {
-        return keyData.length();
-    }
-
-    @Override
-    public void encodeBody(ByteBuffer out) {
-        keyData.writeTo(out);
     }
 }

@@ -1,7 +1,5 @@
 package org.jracoon.ike.payload;
 
-import java.nio.ByteBuffer;
-
 /**
  * NAT-Discovery payload, RFC 3947 section 3.2: HASH(CKY-I | CKY-R | IP | Port) with the
  * negotiated hash. Type 20, or 130 when the peer speaks draft-ietf-ipsec-nat-t-ike-02/03.
@@ -16,33 +14,20 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record NatDPayload(boolean draft, Octets hash) implements Payload {
+public record NatDPayload(boolean draft, Octets data) implements OpaquePayload {
 
     public NatDPayload {
-        if (hash.isEmpty()) {
+        if (data.isEmpty()) {
             throw new IllegalArgumentException("empty NAT-D hash");
         }
     }
 
     static NatDPayload decode(int type, WireReader in) throws IsakmpProtocolException {
-        if (in.remaining() == 0) {
-            throw IsakmpProtocolException.malformed("empty NAT-D payload");
-        }
-        return new NatDPayload(type == PayloadType.NAT_D_DRAFT, in.rest());
+        return new NatDPayload(type == PayloadType.NAT_D_DRAFT, in.nonEmptyRest("NAT-D payload"));
     }
 
     @Override
     public int type() {
         return draft ? PayloadType.NAT_D_DRAFT : PayloadType.NAT_D;
-    }
-
-    @Override
-    public int bodyLength() {
-        return hash.length();
-    }
-
-    @Override
-    public void encodeBody(ByteBuffer out) {
-        hash.writeTo(out);
     }
 }

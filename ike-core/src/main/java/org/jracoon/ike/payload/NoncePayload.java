@@ -1,7 +1,5 @@
 package org.jracoon.ike.payload;
 
-import java.nio.ByteBuffer;
-
 /**
  * Nonce payload, RFC 2408 section 3.13.
  *
@@ -15,21 +13,21 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record NoncePayload(Octets nonce) implements Payload {
+public record NoncePayload(Octets data) implements OpaquePayload {
 
-    /** RFC 2409 section 5: the nonce is 8 to 256 octets long. */
+    /** RFC 2409 section 5: the data is 8 to 256 octets long. */
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 256;
 
     public NoncePayload {
-        if (nonce.length() < MIN_LENGTH || nonce.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("nonce of " + nonce.length() + " octets");
+        if (data.length() < MIN_LENGTH || data.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("data of " + data.length() + " octets");
         }
     }
 
     static NoncePayload decode(WireReader in) throws IsakmpProtocolException {
         if (in.remaining() < MIN_LENGTH || in.remaining() > MAX_LENGTH) {
-            throw IsakmpProtocolException.malformed("nonce of " + in.remaining() + " octets, RFC 2409 wants "
+            throw IsakmpProtocolException.malformed("data of " + in.remaining() + " octets, RFC 2409 wants "
                     + MIN_LENGTH + ".." + MAX_LENGTH);
         }
         return new NoncePayload(in.rest());
@@ -38,15 +36,5 @@ public record NoncePayload(Octets nonce) implements Payload {
     @Override
     public int type() {
         return PayloadType.NONCE;
-    }
-
-    @Override
-    public int bodyLength() {
-        return nonce.length();
-    }
-
-    @Override
-    public void encodeBody(ByteBuffer out) {
-        nonce.writeTo(out);
     }
 }

@@ -18,10 +18,9 @@ import java.nio.ByteBuffer;
  * Implementations are immutable values; decoding is the static {@code decode} of each class
  * and {@link #encodeBody(ByteBuffer)} writes exactly {@link #bodyLength()} octets back.
  */
-public sealed interface Payload permits SaPayload, ProposalPayload, TransformPayload, KePayload,
-        IdPayload, CertPayload, CertRequestPayload, HashPayload, SignaturePayload, NoncePayload,
-        NotifyPayload, DeletePayload, VendorIdPayload, NatDPayload, NatOaPayload, FragmentPayload,
-        UnknownPayload {
+public sealed interface Payload permits SaPayload, ProposalPayload, TransformPayload, IdPayload,
+        CertPayload, CertRequestPayload, NotifyPayload, DeletePayload, NatOaPayload, FragmentPayload,
+        OpaquePayload {
 
     /** The payload type number ({@link PayloadType}) announced in the preceding header. */
     int type();

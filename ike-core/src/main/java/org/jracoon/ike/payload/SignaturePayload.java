@@ -1,9 +1,7 @@
 package org.jracoon.ike.payload;
 
-import java.nio.ByteBuffer;
-
 /**
- * Signature payload, RFC 2408 section 3.12: SIG_I/SIG_R of signature-authenticated Main Mode.
+ * Signature payload, RFC 2408 section 3.12: SIG_I/SIG_R of data-authenticated Main Mode.
  *
  * <pre>
  *                      1                   2                   3
@@ -15,33 +13,20 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record SignaturePayload(Octets signature) implements Payload {
+public record SignaturePayload(Octets data) implements OpaquePayload {
 
     public SignaturePayload {
-        if (signature.isEmpty()) {
-            throw new IllegalArgumentException("empty signature");
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("empty data");
         }
     }
 
     static SignaturePayload decode(WireReader in) throws IsakmpProtocolException {
-        if (in.remaining() == 0) {
-            throw IsakmpProtocolException.malformed("empty SIG payload");
-        }
-        return new SignaturePayload(in.rest());
+        return new SignaturePayload(in.nonEmptyRest("SIG payload"));
     }
 
     @Override
     public int type() {
         return PayloadType.SIG;
-    }
-
-    @Override
-    public int bodyLength() {
-        return signature.length();
-    }
-
-    @Override
-    public void encodeBody(ByteBuffer out) {
-        signature.writeTo(out);
     }
 }

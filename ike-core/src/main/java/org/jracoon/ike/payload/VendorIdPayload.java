@@ -1,7 +1,5 @@
 package org.jracoon.ike.payload;
 
-import java.nio.ByteBuffer;
-
 /**
  * Vendor ID payload, RFC 2408 section 3.16, with the vendor IDs racoon sends or recognises.
  *
@@ -15,7 +13,7 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record VendorIdPayload(Octets vendorId) implements Payload {
+public record VendorIdPayload(Octets data) implements OpaquePayload {
 
     /** RFC 3706 Dead Peer Detection (a fixed value, not an MD5). */
     public static final VendorIdPayload DPD = of("afcad71368a1f1c96b8696fc77570100");
@@ -41,15 +39,5 @@ public record VendorIdPayload(Octets vendorId) implements Payload {
     @Override
     public int type() {
         return PayloadType.VENDOR_ID;
-    }
-
-    @Override
-    public int bodyLength() {
-        return vendorId.length();
-    }
-
-    @Override
-    public void encodeBody(ByteBuffer out) {
-        vendorId.writeTo(out);
     }
 }

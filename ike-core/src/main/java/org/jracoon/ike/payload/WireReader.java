@@ -56,6 +56,14 @@ final class WireReader {
         return o;
     }
 
+    /** The rest of this reader's bytes, which must not be empty (the single field of a KE, HASH...). */
+    Octets nonEmptyRest(String what) throws IsakmpProtocolException {
+        if (pos == end) {
+            throw IsakmpProtocolException.malformed("empty " + what);
+        }
+        return rest();
+    }
+
     /** A reader over the next {@code n} bytes, which this reader then skips. */
     WireReader split(int n) throws IsakmpProtocolException {
         need(n);

@@ -21,11 +21,11 @@ class PayloadValuesTest {
 
     @Test
     void vendorIdsAreTheDigestsOfTheirNames() throws Exception {
-        assertEquals(md5("RFC 3947"), VendorIdPayload.NAT_T_RFC3947.vendorId());
-        assertEquals(md5("draft-ietf-ipsec-nat-t-ike-02\n"), VendorIdPayload.NAT_T_DRAFT_02_N.vendorId());
-        assertEquals(md5("draft-ietf-ipsec-nat-t-ike-02"), VendorIdPayload.NAT_T_DRAFT_02.vendorId());
-        assertEquals(md5("draft-ietf-ipsec-nat-t-ike-00"), VendorIdPayload.NAT_T_DRAFT_00.vendorId());
-        assertEquals(md5("FRAGMENTATION"), VendorIdPayload.FRAGMENTATION.vendorId());
+        assertEquals(md5("RFC 3947"), VendorIdPayload.NAT_T_RFC3947.data());
+        assertEquals(md5("draft-ietf-ipsec-nat-t-ike-02\n"), VendorIdPayload.NAT_T_DRAFT_02_N.data());
+        assertEquals(md5("draft-ietf-ipsec-nat-t-ike-02"), VendorIdPayload.NAT_T_DRAFT_02.data());
+        assertEquals(md5("draft-ietf-ipsec-nat-t-ike-00"), VendorIdPayload.NAT_T_DRAFT_00.data());
+        assertEquals(md5("FRAGMENTATION"), VendorIdPayload.FRAGMENTATION.data());
     }
 
     @Test
