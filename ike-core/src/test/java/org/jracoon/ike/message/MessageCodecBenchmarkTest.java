@@ -25,13 +25,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Decode and encode throughput of the recorded strongSwan MM1 (SA with one proposal, five
  * vendor IDs) and of the decrypted QM1 body (HASH, SA, Ni, KE, IDci, IDcr). Run with
- * {@code mvn -B -q -Pbench -pl ike-core -am test}; prints operations per second.
+ * {@code mvn -B -q -Pbench -pl ike-core -am test}; prints operations per second (into
+ * target/surefire-reports/...MessageCodecBenchmarkTest-output.txt, where surefire puts test output).
  */
 @Tag("bench")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class MessageCodecBenchmark {
+public class MessageCodecBenchmarkTest {
 
     private byte[] mm1Bytes;
     private IsakmpMessage mm1;
@@ -72,10 +73,10 @@ public class MessageCodecBenchmark {
     @Test
     void printThroughput() throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(MessageCodecBenchmark.class.getName() + "\\.")
+                .include(MessageCodecBenchmarkTest.class.getName() + "\\.")
                 .forks(1)
                 .jvmArgsAppend("-Djracoon.shared=" + System.getProperty("jracoon.shared"))
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(5).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .build()).run();
         assertEquals(4, results.size());
