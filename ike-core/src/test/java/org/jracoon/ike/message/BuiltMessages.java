@@ -1,6 +1,8 @@
 package org.jracoon.ike.message;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.Base64;
 import java.util.List;
 
 import org.jracoon.ike.payload.Attribute;
@@ -91,9 +93,9 @@ final class BuiltMessages {
 
     /** The strongSwan peer's "moon" certificate (DER), so dissectors see a real X.509 structure. */
     static Octets certificate() throws Exception {
-        String pem = java.nio.file.Files.readString(SharedFiles.root().resolve("peers/strongswan/cases/rsa/pki/moon.pem"));
+        String pem = Files.readString(SharedFiles.root().resolve("peers/strongswan/cases/rsa/pki/moon.pem"));
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return Octets.of(java.util.Base64.getDecoder().decode(base64));
+        return Octets.of(Base64.getDecoder().decode(base64));
     }
 
     /** HDR, IDii, CERT, CR, SIG_I, N(INITIAL-CONTACT), in the clear. */

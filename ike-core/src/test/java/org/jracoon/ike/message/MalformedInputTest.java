@@ -6,16 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.jracoon.ike.payload.Attribute;
+import org.jracoon.ike.payload.CertPayload;
+import org.jracoon.ike.payload.CertRequestPayload;
+import org.jracoon.ike.payload.DeletePayload;
 import org.jracoon.ike.payload.ExchangeType;
 import org.jracoon.ike.payload.IkeAttributes;
 import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.payload.NatDPayload;
 import org.jracoon.ike.payload.NotifyPayload;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
@@ -75,7 +83,7 @@ class MalformedInputTest {
 
     @Test
     void everyLengthAndCountFieldOffByOneZeroOrMaximumIsRefused() throws Exception {
-        java.util.Map<LengthFields.Kind, Integer> cases = new java.util.EnumMap<>(LengthFields.Kind.class);
+        Map<LengthFields.Kind, Integer> cases = new EnumMap<>(LengthFields.Kind.class);
         for (Corpus.Sample s : Corpus.all()) {
             byte[] good = s.bytes();
             boolean encrypted = IsakmpMessage.decodeHeader(good).encrypted();
@@ -116,7 +124,7 @@ class MalformedInputTest {
     /** The notification whose SPI Size octet is at {@code offset}. */
     private static NotifyPayload notifyAt(byte[] message, int offset) throws IsakmpProtocolException {
         int pos = IsakmpHeader.LENGTH;
-        for (org.jracoon.ike.payload.Payload p : IsakmpMessage.decode(message).payloads()) {
+        for (Payload p : IsakmpMessage.decode(message).payloads()) {
             if (offset == pos + 4 + 5) {
                 return (NotifyPayload) p;
             }
@@ -184,7 +192,7 @@ class MalformedInputTest {
         // built by hand: the API refuses to construct a proposal with more than 255 transforms
         ProposalPayload first255 = new ProposalPayload(1, ProtocolId.ISAKMP, Octets.EMPTY, many.subList(0, 255));
         byte[] transforms = new byte[PayloadChain.length(many)];
-        PayloadChain.encode(many, java.nio.ByteBuffer.wrap(transforms));
+        PayloadChain.encode(many, ByteBuffer.wrap(transforms));
         byte[] proposalBody = new byte[4 + transforms.length];
         proposalBody[0] = 1;
         proposalBody[1] = (byte) ProtocolId.ISAKMP;
@@ -223,15 +231,15 @@ class MalformedInputTest {
                 case PayloadType.NOTIFY -> NotifyPayload.of(ProtocolId.ISAKMP, Octets.EMPTY, NotifyType.R_U_THERE,
                         Octets.EMPTY);
                 case PayloadType.VENDOR_ID -> VendorIdPayload.DPD;
-                case PayloadType.CERT -> new org.jracoon.ike.payload.CertPayload(4, Octets.of((byte) 0x30));
-                case PayloadType.CR -> new org.jracoon.ike.payload.CertRequestPayload(4, Octets.EMPTY);
-                case PayloadType.DELETE -> org.jracoon.ike.payload.DeletePayload.of(ProtocolId.ESP,
+                case PayloadType.CERT -> new CertPayload(4, Octets.of((byte) 0x30));
+                case PayloadType.CR -> new CertRequestPayload(4, Octets.EMPTY);
+                case PayloadType.DELETE -> DeletePayload.of(ProtocolId.ESP,
                         List.of(Octets.of((byte) 1, (byte) 2, (byte) 3, (byte) 4)));
-                default -> new org.jracoon.ike.payload.NatDPayload(false, Octets.of(new byte[20]));
+                default -> new NatDPayload(false, Octets.of(new byte[20]));
             };
-            IsakmpMessage.decode(new IsakmpMessage(MM, java.util.Collections.nCopies(cap[1], one)).encode());
+            IsakmpMessage.decode(new IsakmpMessage(MM, Collections.nCopies(cap[1], one)).encode());
             for (int n : new int[] {cap[1] + 1, 1000}) {
-                byte[] over = new IsakmpMessage(MM, java.util.Collections.nCopies(n, one)).encode();
+                byte[] over = new IsakmpMessage(MM, Collections.nCopies(n, one)).encode();
                 expect(NotifyType.PAYLOAD_MALFORMED, over, n + " " + PayloadType.name(cap[0]));
             }
         }

@@ -120,6 +120,11 @@ final class Pcap {
 
     /** Writes {@code messages} as UDP 500 -> 500 datagrams between 192.0.2.1 and 192.0.2.2. */
     static void writeIsakmp(Path file, List<byte[]> messages) throws IOException {
+        writeUdp(file, IKE_PORT, messages);
+    }
+
+    /** Writes {@code payloads} as UDP datagrams from and to {@code port}, verbatim. */
+    static void writeUdp(Path file, int port, List<byte[]> messages) throws IOException {
         int size = 24;
         for (byte[] m : messages) {
             size += 16 + 14 + 20 + 8 + m.length;
@@ -139,7 +144,7 @@ final class Pcap {
                     .put(new byte[] {(byte) 192, 0, 2, 1}).put(new byte[] {(byte) 192, 0, 2, 2});
             out.putShort(ip + 10, ipChecksum(out, ip));
             // UDP checksum 0: "not computed", allowed over IPv4 (RFC 768).
-            out.putShort((short) IKE_PORT).putShort((short) IKE_PORT).putShort((short) (8 + m.length))
+            out.putShort((short) port).putShort((short) port).putShort((short) (8 + m.length))
                     .putShort((short) 0);
             out.put(m);
         }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.jracoon.ike.payload.Attribute;
+import org.jracoon.ike.payload.FragmentPayload;
 import org.jracoon.ike.payload.IdPayload;
 import org.jracoon.ike.payload.IkeAttributes;
 import org.jracoon.ike.payload.IpsecAttributes;
@@ -135,6 +137,17 @@ class RecordedRoundTripTest {
                 total++;
             }
         }
+        // the RSA exchange's MM5 did not fit one datagram: two fragments of one message
+        List<FragmentPayload> fragments = new ArrayList<>();
+        for (Pcap.Datagram d : Pcap.readIsakmp(SharedFiles.root().resolve("peers/strongswan/captures/rsa-libipsec.pcap"))) {
+            if (!IsakmpMessage.decodeHeader(d.isakmp()).encrypted()) {
+                fragments.addAll(IsakmpMessage.decode(d.isakmp()).payloads(FragmentPayload.class));
+            }
+        }
+        assertEquals(2, fragments.size());
+        assertEquals(fragments.get(0).fragmentId(), fragments.get(1).fragmentId());
+        assertEquals(List.of(1, 2), fragments.stream().map(FragmentPayload::number).toList());
+        assertEquals(List.of(false, true), fragments.stream().map(FragmentPayload::last).toList());
         System.out.println("re-encoded " + total + " datagrams of " + captures.size() + " captures");
     }
 }
