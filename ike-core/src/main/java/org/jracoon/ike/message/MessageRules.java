@@ -3,6 +3,7 @@ package org.jracoon.ike.message;
 import java.util.List;
 
 import org.jracoon.ike.payload.ExchangeType;
+import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Payload;
@@ -44,16 +45,21 @@ public record MessageRules(String name, int exchangeType, int firstPayload, List
     /** HDR*, HASH(3). */
     public static final MessageRules QM3 = new MessageRules("QM3", ExchangeType.QUICK_MODE, PayloadType.HASH,
             List.of(new PayloadRule(PayloadType.HASH, 1, 1, true)));
-    /**
-     * HDR[*], [HASH], N or D...: protected (HASH first, encrypted) once the ISAKMP SA exists;
-     * before that only unprotected notifications can be sent, so N is allowed in the clear.
-     */
-    public static final MessageRules INFORMATIONAL = new MessageRules("Informational", ExchangeType.INFORMATIONAL,
-            PayloadType.NONE, List.of(
-                    new PayloadRule(PayloadType.HASH, 0, 1, true),
-                    new PayloadRule(PayloadType.NOTIFY, 0, MANY_NOTIFY, false),
+    /** HDR*, HASH(1), N or D...: an Informational exchange under an ISAKMP SA (RFC 2409 section 5.7). */
+    public static final MessageRules INFORMATIONAL_PROTECTED = new MessageRules("Informational",
+            ExchangeType.INFORMATIONAL, PayloadType.HASH, List.of(
+                    new PayloadRule(PayloadType.HASH, 1, 1, true),
+                    new PayloadRule(PayloadType.NOTIFY, 0, MANY_NOTIFY, true),
                     new PayloadRule(PayloadType.DELETE, 0, PayloadCaps.MAX_DELETE, true),
                     new PayloadRule(PayloadType.VENDOR_ID, 0, MANY_VID, true)));
+    /**
+     * HDR, N: before keys exist only notifications can be sent, unprotected (RFC 2408 section
+     * 4.8); deletions need the SA's protection.
+     */
+    public static final MessageRules INFORMATIONAL_UNPROTECTED = new MessageRules("unprotected Informational",
+            ExchangeType.INFORMATIONAL, PayloadType.NONE, List.of(
+                    new PayloadRule(PayloadType.NOTIFY, 1, MANY_NOTIFY, false),
+                    new PayloadRule(PayloadType.VENDOR_ID, 0, MANY_VID, false)));
 
     public MessageRules {
         rules = List.copyOf(rules);
@@ -144,6 +150,11 @@ public record MessageRules(String name, int exchangeType, int firstPayload, List
                         + PayloadType.name(rule.type()) + " payloads, allowed " + rule.min() + ".." + rule.max());
             }
         }
+    }
+
+    /** The Informational rules that fit a message with {@code header}: protected if it is encrypted. */
+    public static MessageRules informational(IsakmpHeader header) {
+        return header.encrypted() ? INFORMATIONAL_PROTECTED : INFORMATIONAL_UNPROTECTED;
     }
 
     private PayloadRule ruleFor(int type) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jracoon.ike.payload.HashPayload;
 import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.KePayload;
@@ -51,7 +52,7 @@ class MessageRulesTest {
         expect(NotifyType.INVALID_PAYLOAD_TYPE, () -> MessageRules.MM1.check(kat(3))); // KE not allowed
         expect(NotifyType.INVALID_EXCHANGE_TYPE, () -> MessageRules.QM1.check(kat(1)));
         expect(NotifyType.INVALID_PAYLOAD_TYPE, () -> MessageRules.QM3.check(kat(7)));
-        expect(NotifyType.INVALID_EXCHANGE_TYPE, () -> MessageRules.INFORMATIONAL.check(kat(9)));
+        expect(NotifyType.INVALID_EXCHANGE_TYPE, () -> MessageRules.INFORMATIONAL_PROTECTED.check(kat(9)));
     }
 
     @Test
@@ -89,12 +90,21 @@ class MessageRulesTest {
     }
 
     @Test
-    void informationalNotificationsMayTravelInTheClear() throws Exception {
-        IsakmpMessage info = BuiltMessages.informational();
-        expect(NotifyType.INVALID_FLAGS, () -> MessageRules.INFORMATIONAL.check(info)); // DELETE in the clear
-        IsakmpMessage notifyOnly = new IsakmpMessage(info.header(), info.payloads().subList(0, 1));
-        MessageRules.INFORMATIONAL.check(notifyOnly);
-        MessageRules.INFORMATIONAL.check(new IsakmpMessage(info.header().withFlags(IsakmpHeader.FLAG_ENCRYPTION),
-                info.payloads()));
+    void informationalRulesFollowTheProtection() throws Exception {
+        IsakmpMessage clear = BuiltMessages.informational(); // N, D, D in the clear
+        assertEquals(MessageRules.INFORMATIONAL_UNPROTECTED, MessageRules.informational(clear.header()));
+        expect(NotifyType.INVALID_PAYLOAD_TYPE, () -> MessageRules.informational(clear.header()).check(clear));
+        IsakmpMessage notifyOnly = new IsakmpMessage(clear.header(), clear.payloads().subList(0, 1));
+        MessageRules.informational(notifyOnly.header()).check(notifyOnly);
+
+        IsakmpHeader encrypted = clear.header().withFlags(IsakmpHeader.FLAG_ENCRYPTION);
+        assertEquals(MessageRules.INFORMATIONAL_PROTECTED, MessageRules.informational(encrypted));
+        expect(NotifyType.PAYLOAD_MALFORMED, () -> MessageRules.INFORMATIONAL_PROTECTED.check(
+                new IsakmpMessage(encrypted, clear.payloads()))); // no HASH(1) first
+        List<Payload> hashed = new ArrayList<>(clear.payloads());
+        hashed.add(0, new HashPayload(Octets.fromHex("00112233445566778899aabbccddeeff00112233")));
+        MessageRules.INFORMATIONAL_PROTECTED.check(new IsakmpMessage(encrypted, hashed));
+        expect(NotifyType.INVALID_FLAGS, () -> MessageRules.INFORMATIONAL_PROTECTED.check(
+                new IsakmpMessage(clear.header(), hashed)));
     }
 }
