@@ -95,18 +95,8 @@ public final class PfKeyKernel implements KernelIpsec {
 
     @Override
     public Optional<KernelSa> getSa(SaId sa) throws KernelException {
-        SadbMessage request = SadbMessage.request(SadbMessageType.GET, SadbMapping.saType(sa.protocol()),
-                SadbMapping.saIdExtensions(sa));
-        try {
-            return Optional.of(SadbMapping.kernelSa(client.call(request)));
-        } catch (PfKeyException e) {
-            if (e.errno() == Errno.ESRCH || e.errno() == Errno.ENOENT) {
-                return Optional.empty();
-            }
-            throw failure(KernelOperation.GET, sa.toString(), e);
-        } catch (IOException e) {
-            throw failure(KernelOperation.GET, sa.toString(), e);
-        }
+        return find(KernelOperation.GET, sa.toString(), SadbMessage.request(SadbMessageType.GET,
+                SadbMapping.saType(sa.protocol()), SadbMapping.saIdExtensions(sa)), SadbMapping::kernelSa);
     }
 
     @Override
@@ -165,17 +155,8 @@ public final class PfKeyKernel implements KernelIpsec {
 
     @Override
     public Optional<KernelPolicy> getPolicy(int policyId) throws KernelException {
-        String subject = "policy id " + policyId;
-        try {
-            return Optional.of(SadbMapping.kernelPolicy(client.call(policyById(SadbMessageType.X_SPDGET, policyId))));
-        } catch (PfKeyException e) {
-            if (e.errno() == Errno.ENOENT) {
-                return Optional.empty();
-            }
-            throw failure(KernelOperation.SPDGET, subject, e);
-        } catch (IOException e) {
-            throw failure(KernelOperation.SPDGET, subject, e);
-        }
+        return find(KernelOperation.SPDGET, "policy id " + policyId, policyById(SadbMessageType.X_SPDGET, policyId),
+                SadbMapping::kernelPolicy);
     }
 
     /** The kernel finds a policy by id alone; the direction is encoded in the id's low bits. */
@@ -223,6 +204,21 @@ public final class PfKeyKernel implements KernelIpsec {
     private SadbMessage call(KernelOperation op, String subject, SadbMessage request) throws KernelException {
         try {
             return client.call(request);
+        } catch (IOException e) {
+            throw failure(op, subject, e);
+        }
+    }
+
+    /** A lookup: the kernel answers ESRCH (SAs) or ENOENT (policies) when there is nothing to find. */
+    private <T> Optional<T> find(KernelOperation op, String subject, SadbMessage request, SadbMapping.Mapper<T> mapper)
+            throws KernelException {
+        try {
+            return Optional.of(mapper.map(client.call(request)));
+        } catch (PfKeyException e) {
+            if (e.errno() == Errno.ESRCH || e.errno() == Errno.ENOENT) {
+                return Optional.empty();
+            }
+            throw failure(op, subject, e);
         } catch (IOException e) {
             throw failure(op, subject, e);
         }
