@@ -1,0 +1,100 @@
+package org.jracoon.daemon.log;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.pattern.ClassicConverter;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the daemon's log goes and how much of it, from racoon's switches: {@code -l FILE} logs
+ * to a file, otherwise to stderr (under systemd each line carries the {@code <N>} syslog
+ * priority prefix that journald reads, so {@code journalctl -p err} works). The amount follows
+ * racoon.conf's {@code log} level raised by each {@code -d}:
+ * <ul>
+ *   <li>0: what happened (negotiations started, established, failed, with the reason);</li>
+ *   <li>1 ({@code -d}): every step of an exchange;</li>
+ *   <li>2 ({@code -dd}): also each decoded payload (logger {@code ike.enc});</li>
+ *   <li>3 ({@code -ddd}): also raw packets and key material, at TRACE, and nowhere below.</li>
+ * </ul>
+ * Subsystems log under {@code ike.net}, {@code ike.ike}, {@code ike.chd}, {@code ike.enc},
+ * {@code ike.knl}, {@code ike.cfg} and {@code ike.ctl}.
+ */
+public final class LogSetup {
+    /** The root of the daemon's subsystem loggers. */
+    public static final String ROOT = "ike";
+    /** Decoded payloads: shown from {@code -dd} on. */
+    public static final String PAYLOADS = "ike.enc";
+
+    private LogSetup() {
+    }
+
+    /**
+     * Replaces whatever logback configured by itself.
+     *
+     * @param verbosity racoon.conf's log level as a number (0 = info and above) plus the count of {@code -d}
+     * @param file      the {@code -l} file, or null for stderr
+     */
+    public static void configure(int verbosity, Path file) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        boolean journal = file == null && System.getenv("JOURNAL_STREAM") != null;
+
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        // racoon's own shape: "2026-11-26 20:00:00: INFO: message", here with the subsystem.
+        encoder.setPattern(journal ? "<%syslogPriority>%level: [%logger] %msg%n"
+                : "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] %msg%n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> converters = (Map<String, Object>) context.getObject("PATTERN_RULE_REGISTRY");
+        if (converters == null) {
+            converters = new java.util.HashMap<>();
+            context.putObject("PATTERN_RULE_REGISTRY", converters);
+        }
+        converters.put("syslogPriority", SyslogPriority.class.getName());
+        encoder.start();
+
+        OutputStreamAppender<ILoggingEvent> appender;
+        if (file != null) {
+            FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
+            fileAppender.setFile(file.toString());
+            fileAppender.setAppend(true);
+            appender = fileAppender;
+        } else {
+            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            console.setTarget("System.err");
+            appender = console;
+        }
+        appender.setContext(context);
+        appender.setName("racoon");
+        appender.setEncoder(encoder);
+        appender.start();
+
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        root.setLevel(Level.WARN); // libraries (Netty, JNA) speak only when something is wrong
+        context.getLogger(ROOT).setLevel(verbosity >= 3 ? Level.TRACE : verbosity >= 1 ? Level.DEBUG : Level.INFO);
+        context.getLogger(PAYLOADS).setLevel(verbosity >= 3 ? Level.TRACE : verbosity >= 2 ? Level.DEBUG : Level.INFO);
+    }
+
+    /** The syslog priority journald reads from a {@code <N>} prefix (sd-daemon(3)). */
+    public static final class SyslogPriority extends ClassicConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            return switch (event.getLevel().toInt()) {
+                case Level.ERROR_INT -> "3";
+                case Level.WARN_INT -> "4";
+                case Level.INFO_INT -> "6";
+                default -> "7";
+            };
+        }
+    }
+}
