@@ -36,6 +36,9 @@ public final class DistinguishedNames {
     private static final BCStyle RACOON_STYLE = new BCStyle() {
         @Override
         protected ASN1Encodable encodeStringValue(ASN1ObjectIdentifier oid, String value) {
+            if (value.equals(DnPattern.WILDCARD)) {
+                return new DERUTF8String(value); // peers_identifier's wildcard, whatever the attribute's syntax
+            }
             ASN1Encodable encoded = super.encodeStringValue(oid, value);
             return encoded instanceof DERUTF8String && DERPrintableString.isPrintableString(value)
                     ? new DERPrintableString(value) : encoded;
@@ -52,11 +55,15 @@ public final class DistinguishedNames {
      */
     public static X500Name fromId(byte[] der) {
         try {
-            return X500Name.getInstance(ASN1Primitive.fromByteArray(der));
+            X500Name name = X500Name.getInstance(ASN1Primitive.fromByteArray(der));
+            if (name != null) {
+                return name;
+            }
         } catch (IOException | RuntimeException e) {
-            throw new CertException(CertException.INVALID_ID_INFORMATION,
-                    "ID_DER_ASN1_DN of " + der.length + " bytes is not a DER distinguished name");
+            // reported below
         }
+        throw new CertException(CertException.INVALID_ID_INFORMATION,
+                "ID_DER_ASN1_DN of " + der.length + " bytes is not a DER distinguished name");
     }
 
     /** The identification data field of an ID_DER_ASN1_DN identity. */

@@ -13,7 +13,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  */
 public record DnPattern(X500Name pattern) {
 
-    private static final String WILDCARD = "*";
+    static final String WILDCARD = "*";
 
     /** Parses the racoon.conf string form ({@link DistinguishedNames#parse}). */
     public static DnPattern parse(String text) {
