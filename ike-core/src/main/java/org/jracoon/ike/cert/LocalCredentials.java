@@ -1,13 +1,12 @@
 package org.jracoon.ike.cert;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.RsaPkcs1;
 import org.jracoon.ike.crypto.Signer;
 
@@ -33,12 +32,14 @@ public record LocalCredentials(X509Certificate certificate, Signer signer, Optio
         Path keyFile = PemFiles.resolve(certificateDirectory, keyName);
         X509Certificate certificate = PemFiles.certificate(certificateFile);
         PemFiles.KeyFile key = PemFiles.privateKey(keyFile);
-        Signer signer = rsaSigner(keyFile, key.key());
-        byte[] probe = HashAlgorithm.SHA1.digest(certificateName.getBytes(StandardCharsets.UTF_8));
-        if (!RsaSignatures.verifier(certificate).verify(probe, signer.sign(probe))) {
+        if (!(key.key() instanceof RSAPrivateKey rsaKey)) {
+            throw new CredentialFileException(keyFile, "not an RSA private key (" + key.key().getAlgorithm() + ")");
+        }
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey publicKey)
+                || !publicKey.getModulus().equals(rsaKey.getModulus())) {
             throw new CredentialFileException(keyFile, "private key does not belong to certificate " + certificateFile);
         }
-        return new LocalCredentials(certificate, signer, key.unsafePermissions());
+        return new LocalCredentials(certificate, RsaPkcs1.signer(rsaKey), key.unsafePermissions());
     }
 
     /** The SIG payload body (RFC 2409 5.1): our signature of HASH_I (initiator) or HASH_R (responder). */
@@ -58,13 +59,5 @@ public record LocalCredentials(X509Certificate certificate, Signer signer, Optio
     /** Our certificate's subject, the ID of {@code my_identifier asn1dn} without a value. */
     public X500Name subject() {
         return DistinguishedNames.subject(certificate);
-    }
-
-    private static Signer rsaSigner(Path keyFile, PrivateKey key) {
-        try {
-            return RsaPkcs1.signer(key);
-        } catch (IllegalArgumentException e) {
-            throw new CredentialFileException(keyFile, "not an RSA private key (" + key.getAlgorithm() + ")");
-        }
     }
 }

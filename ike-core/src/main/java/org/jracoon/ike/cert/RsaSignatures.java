@@ -28,7 +28,7 @@ public final class RsaSignatures {
         }
     }
 
-    static Verifier verifier(X509Certificate certificate) {
+    private static Verifier verifier(X509Certificate certificate) {
         try {
             return RsaPkcs1.verifier(certificate.getPublicKey());
         } catch (IllegalArgumentException e) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -15,13 +15,18 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import org.jracoon.ike.crypto.HashAlgorithm;
+import org.jracoon.ike.crypto.RsaPkcs1;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SIG payloads with the real moon and sun keys, and the whole peer check racoon makes on MM5/MM6. */
 class SignatureAuthenticationTest {
 
-    private static final byte[] HASH_I = HashAlgorithm.SHA1.digest("HASH_I of some Main Mode".getBytes());
+    @TempDir
+    Path certs;
+
+    private static final byte[] HASH_I = HashAlgorithm.SHA1.digest("HASH_I of some Main Mode".getBytes(StandardCharsets.US_ASCII));
 
     private final LocalCredentials moon = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem", "moon.key");
     private final LocalCredentials sun = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "sun.pem", "sun.key");
@@ -91,9 +96,8 @@ class SignatureAuthenticationTest {
                 DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, moon.sign(HASH_I)));
 
         // a self-made certificate for sun's name, with a matching signature: no trusted CA
-        KeyPair keys = TestPki.keyPair();
         X509Certificate selfMade = TestPki.issue(TestPki.SUN_DN).build();
-        byte[] selfSigned = org.jracoon.ike.crypto.RsaPkcs1.signer(keys.getPrivate()).sign(HASH_I);
+        byte[] selfSigned = RsaPkcs1.signer(TestPki.keyPair().getPrivate()).sign(HASH_I);
         refused(CertException.INVALID_CERT_AUTHORITY, () -> checking.authenticate(List.of(TestPki.der(selfMade)),
                 DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, selfSigned));
         // verify_cert off trusts it and checks only the signature, as racoon does
@@ -103,8 +107,7 @@ class SignatureAuthenticationTest {
                 List.of(TestPki.der(selfMade)), DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
     }
 
-    private static PeerAuthentication moonChecking() throws Exception {
-        Path certs = Files.createTempDirectory("certs");
+    private PeerAuthentication moonChecking() throws Exception {
         Files.createSymbolicLink(certs.resolve(SubjectHash.hex(DistinguishedNames.subject(TestPki.certificate("ca.pem")))
                 + ".0"), TestPki.file("ca.pem"));
         return PeerAuthentication.verifying(new CertVerifier(CaStore.of(Optional.of(certs), Optional.empty()),
