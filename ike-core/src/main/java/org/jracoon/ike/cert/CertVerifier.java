@@ -27,7 +27,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  * validator (RFC 5280 6.1: signatures, validity at the injected clock's time, basicConstraints
  * CA and path length on intermediates), without revocation, as racoon checks no CRL by default.
  * The trust anchor's own dates and basicConstraints are checked here, since PKIX takes an anchor
- * as given while OpenSSL checks them.
+ * as given while OpenSSL checks them. Any CA certificate of the store is an anchor, also one
+ * that is not self-signed; OpenSSL would insist on reaching a self-signed root.
  */
 public final class CertVerifier {
 

@@ -33,7 +33,7 @@ public final class RsaSignatures {
             return RsaPkcs1.verifier(certificate.getPublicKey());
         } catch (IllegalArgumentException e) {
             throw new CertException(CertException.CERT_TYPE_UNSUPPORTED, "certificate \""
-                    + DistinguishedNames.format(DistinguishedNames.subject(certificate)) + "\" has a "
+                    + DistinguishedNames.format(DistinguishedNames.subject(certificate)) + "\" has a key of type "
                     + certificate.getPublicKey().getAlgorithm() + " key; only RSA signatures are supported");
         }
     }

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.RsaPkcs1;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,24 @@ class SignatureAuthenticationTest {
                 () -> LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem", "sun.key"));
         assertEquals(TestPki.file("sun.key") + ": private key does not belong to certificate " + TestPki.file("moon.pem"),
                 e.getMessage());
+    }
+
+    @Test
+    void onlyRsaKeysSign() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair ec = generator.generateKeyPair();
+        X509Certificate ecCertificate = TestPki.issue("C=CH, O=IKEv1 Test, CN=ec.test").key(ec.getPublic()).build();
+        CertException e = refused(CertException.CERT_TYPE_UNSUPPORTED,
+                () -> RsaSignatures.verify(ecCertificate, HASH_I, new byte[64]));
+        assertEquals("certificate \"C=CH, O=IKEv1 Test, CN=ec.test\" has a key of type EC; only RSA signatures are supported",
+                e.getMessage());
+
+        TestPki.writePem(certs.resolve("ec.pem"), ecCertificate);
+        TestPki.writePem(certs.resolve("ec.key"), new JcaPKCS8Generator(ec.getPrivate(), null));
+        CredentialFileException refusal = assertThrows(CredentialFileException.class,
+                () -> LocalCredentials.load(Optional.of(certs), "ec.pem", "ec.key"));
+        assertEquals(certs.resolve("ec.key") + ": not an RSA private key (EC)", refusal.getMessage());
     }
 
     @Test
