@@ -34,7 +34,7 @@ public final class RsaSignatures {
         } catch (IllegalArgumentException e) {
             throw new CertException(CertException.CERT_TYPE_UNSUPPORTED, "certificate \""
                     + DistinguishedNames.format(DistinguishedNames.subject(certificate)) + "\" has a key of type "
-                    + certificate.getPublicKey().getAlgorithm() + " key; only RSA signatures are supported");
+                    + certificate.getPublicKey().getAlgorithm() + "; only RSA signatures are supported");
         }
     }
 }
