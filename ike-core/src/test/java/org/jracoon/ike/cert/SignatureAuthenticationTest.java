@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.jracoon.ike.crypto.HashAlgorithm;
@@ -51,6 +52,21 @@ class SignatureAuthenticationTest {
         rsa.init(Cipher.DECRYPT_MODE, TestPki.certificate("moon.pem").getPublicKey());
         assertArrayEquals(HASH_I, rsa.doFinal(signature));
         RsaSignatures.verify(TestPki.certificate("moon.pem"), HASH_I, signature);
+    }
+
+    @Test
+    void ourSignatureIsByteForByteWhatOpensslRsaPrivateEncryptMakes() throws Exception {
+        // racoon signs with OpenSSL's RSA_private_encrypt and PKCS#1 padding; pkeyutl without a
+        // digest does the same, and PKCS#1 v1.5 type 1 padding is deterministic
+        Path hash = Files.write(certs.resolve("hash.bin"), HASH_I);
+        Path signature = certs.resolve("sig.bin");
+        Process openssl = new ProcessBuilder("openssl", "pkeyutl", "-sign", "-inkey", TestPki.file("moon.key").toString(),
+                "-in", hash.toString(), "-out", signature.toString()).redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(openssl.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, openssl.exitValue(), output);
+        assertArrayEquals(Files.readAllBytes(signature), moon.sign(HASH_I));
+        RsaSignatures.verify(TestPki.certificate("moon.pem"), HASH_I, Files.readAllBytes(signature));
     }
 
     @Test
