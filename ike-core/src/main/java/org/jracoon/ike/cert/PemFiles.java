@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -127,6 +128,8 @@ public final class PemFiles {
             }
         } catch (NoSuchFileException e) {
             throw new CredentialFileException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new CredentialFileException(file, "permission denied");
         } catch (IOException | RuntimeException e) {
             // unreadable (permissions, a directory) or not PEM (bad base64, truncated, wrong charset)
             throw new CredentialFileException(file, "cannot read PEM (" + oneLine(e) + ")");
