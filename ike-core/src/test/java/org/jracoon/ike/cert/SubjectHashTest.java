@@ -3,12 +3,9 @@ package org.jracoon.ike.cert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -29,7 +26,7 @@ class SubjectHashTest {
     Path temp;
 
     @Test
-    void sharedCertificatesHashAsOpensslPrintsThem() throws Exception {
+    void sharedCertificatesHashAsOpensslPrintsThem() {
         for (String name : List.of("ca.pem", "moon.pem", "sun.pem")) {
             Path file = TestPki.file(name);
             X509Certificate certificate = PemFiles.certificate(file);
@@ -39,7 +36,7 @@ class SubjectHashTest {
     }
 
     @Test
-    void canonicalFormFoldsCaseSpaceAndStringTypesAsOpensslDoes() throws Exception {
+    void canonicalFormFoldsCaseSpaceAndStringTypesAsOpensslDoes() {
         // every string type OpenSSL canonicalizes, odd white space and case, a multi-valued RDN
         X500Name name = new X500Name(new RDN[] {
             new RDN(BCStyle.C, new DERPrintableString("ch")),
@@ -76,12 +73,7 @@ class SubjectHashTest {
         return joined;
     }
 
-    private static String openssl(Path certificate, String option) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("openssl", "x509", "-noout", option, "-in", certificate.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-        process.waitFor(30, TimeUnit.SECONDS);
-        assertEquals(0, process.exitValue(), "openssl x509 " + option + ": " + output);
-        return output;
+    private static String openssl(Path certificate, String option) {
+        return TestPki.openssl("x509", "-noout", option, "-in", certificate.toString());
     }
 }

@@ -1,6 +1,8 @@
 package org.jracoon.ike.cert;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,7 +19,10 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -165,6 +170,24 @@ final class TestPki {
             } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Runs the real {@code openssl} command (installed here) and returns its output; fails the test if it fails. */
+    static String openssl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
+            assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
