@@ -169,6 +169,10 @@ public final class PfKeyClient implements AutoCloseable {
     }
 
     private void requireReader(SadbMessageType type) throws PfKeyException {
+        if (Thread.currentThread() == reader) {
+            // The reply would have to be read by this very thread: it would wait for itself.
+            throw new IllegalStateException(type + " requested from a PF_KEY listener");
+        }
         IOException failure = readerFailure;
         if (failure != null) {
             throw new PfKeyException(type, "PF_KEY reader stopped: " + failure.getMessage());
