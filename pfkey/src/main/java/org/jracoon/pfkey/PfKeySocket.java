@@ -35,6 +35,9 @@ public final class PfKeySocket implements AutoCloseable {
             return new PfKeySocket(LibC.INSTANCE.socket(LibC.AF_KEY, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.PF_KEY_V2));
         } catch (LastErrorException e) {
             throw failure("socket(AF_KEY, SOCK_RAW, PF_KEY_V2)", e);
+        } catch (LinkageError e) {
+            // JNA could not reach the C library: say so in one line rather than die in a class initializer.
+            throw new IOException("PF_KEY needs the C library through JNA: " + e.getMessage());
         }
     }
 
