@@ -57,7 +57,8 @@ public final class PfKeyClient implements AutoCloseable {
     private record Dump(SadbMessageType type, int sequence, BlockingQueue<SadbMessage> messages) {
     }
 
-    private PfKeyClient(PfKeySocket socket, Duration timeout) {
+    /** Over a socket opened elsewhere; closing the client closes it. */
+    PfKeyClient(PfKeySocket socket, Duration timeout) {
         this.socket = socket;
         this.timeout = timeout;
         this.reader = new Thread(this::readLoop, "pfkey-reader");

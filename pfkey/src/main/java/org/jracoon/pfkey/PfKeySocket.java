@@ -25,7 +25,8 @@ public final class PfKeySocket implements AutoCloseable {
     private final Memory pollFd = new Memory(8);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PfKeySocket(int fd) {
+    /** Over a datagram descriptor already open; tests pass one end of an AF_UNIX socket pair. */
+    PfKeySocket(int fd) {
         this.fd = fd;
     }
 

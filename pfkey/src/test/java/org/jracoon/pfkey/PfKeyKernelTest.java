@@ -249,7 +249,7 @@ class PfKeyKernelTest {
     }
 
     @Test
-    void anotherProcesssChangesReachTheListeners() throws Exception {
+    void changesByAnotherProcessReachTheListeners() throws Exception {
         Shell.ok("ip", "xfrm", "state", "add", "src", "10.77.0.1", "dst", "10.77.0.2", "proto", "esp", "spi", "0x5001",
                 "mode", "transport", "enc", "cbc(aes)", "0x00112233445566778899aabbccddeeff");
         KernelEvent.SaChanged added = await(KernelEvent.SaChanged.class, e -> e.operation() == KernelOperation.ADD);
