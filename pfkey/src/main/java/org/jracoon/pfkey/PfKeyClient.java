@@ -48,6 +48,8 @@ public final class PfKeyClient implements AutoCloseable {
     private final List<Consumer<SadbMessage>> listeners = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean running = true;
+    /** Why the reader stopped, if it did: later calls fail at once instead of waiting out a timeout. */
+    private volatile IOException readerFailure;
 
     private record Pending(SadbMessageType type, CompletableFuture<SadbMessage> reply) {
     }
@@ -55,7 +57,8 @@ public final class PfKeyClient implements AutoCloseable {
     private record Dump(SadbMessageType type, int sequence, BlockingQueue<SadbMessage> messages) {
     }
 
-    private PfKeyClient(PfKeySocket socket, Duration timeout) {
+    /** Over a socket opened elsewhere; closing the client closes it. */
+    PfKeyClient(PfKeySocket socket, Duration timeout) {
         this.socket = socket;
         this.timeout = timeout;
         this.reader = new Thread(this::readLoop, "pfkey-reader");
@@ -99,6 +102,7 @@ public final class PfKeyClient implements AutoCloseable {
      * @throws PfKeyException when the kernel answers with an errno or not at all
      */
     public SadbMessage call(SadbMessage request) throws IOException {
+        requireReader(request.type());
         int sequence = request.sequence() != 0 ? request.sequence() : nextSequence();
         Pending p = new Pending(request.type(), new CompletableFuture<>());
         if (pending.putIfAbsent(sequence, p) != null) {
@@ -132,6 +136,7 @@ public final class PfKeyClient implements AutoCloseable {
             throw new IllegalArgumentException(request.type() + " is not a dump");
         }
         synchronized (dumpLock) {
+            requireReader(request.type());
             int sequence = nextSequence();
             Dump d = new Dump(request.type(), sequence, new LinkedBlockingQueue<>());
             dump = d;
@@ -164,6 +169,17 @@ public final class PfKeyClient implements AutoCloseable {
         }
     }
 
+    private void requireReader(SadbMessageType type) throws PfKeyException {
+        if (Thread.currentThread() == reader) {
+            // The reply would have to be read by this very thread: it would wait for itself.
+            throw new IllegalStateException(type + " requested from a PF_KEY listener");
+        }
+        IOException failure = readerFailure;
+        if (failure != null) {
+            throw new PfKeyException(type, "PF_KEY reader stopped: " + failure.getMessage());
+        }
+    }
+
     private int nextSequence() {
         int s = nextSequence.getAndIncrement();
         return s != 0 ? s : nextSequence.getAndIncrement();
@@ -180,6 +196,7 @@ public final class PfKeyClient implements AutoCloseable {
             } catch (IOException e) {
                 if (running) {
                     LOG.error("PF_KEY reader stops: {}", e.getMessage());
+                    readerFailure = e;
                     pending.values().forEach(p -> p.reply().completeExceptionally(e));
                 }
                 return;

@@ -122,15 +122,19 @@ class PfKeyKernelTest {
                 .integrity(SaIntegrity.HMAC_SHA2_256, KeyMaterial.of(new byte[32])).build();
         SaSpec natt = esp(A, B, 0x3003).toBuilder().mode(IpsecMode.TRANSPORT)
                 .encapsulation(UdpEncapsulation.espInUdp(4500, 4500)).build();
+        SaSpec v6 = esp(ip("2001:db8::1"), ip("2001:db8::2"), 0x3004);
         kernel.addSa(esp);
         kernel.addSa(ah);
         kernel.addSa(natt);
+        kernel.addSa(v6);
+        assertEquals(v6, kernel.getSa(v6.id()).orElseThrow().spec());
         assertEquals(esp, kernel.getSa(esp.id()).orElseThrow().spec());
         assertEquals(ah, kernel.getSa(ah.id()).orElseThrow().spec());
         assertEquals(natt, kernel.getSa(natt.id()).orElseThrow().spec());
         String state = Shell.ok("ip", "xfrm", "state");
         assertTrue(state.contains("spi 0x00003002") && state.contains("hmac(sha256)"), state);
         assertTrue(state.contains("encap type espinudp sport 4500 dport 4500"), state);
+        assertTrue(state.contains("src 2001:db8::1 dst 2001:db8::2"), state);
 
         KernelException dup = assertThrows(KernelException.class, () -> kernel.addSa(esp));
         assertEquals(KernelOperation.ADD, dup.operation());
@@ -169,12 +173,17 @@ class PfKeyKernelTest {
                 List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, B, A, IpsecLevel.UNIQUE).withReqid(5)));
         TrafficSelector web = new TrafficSelector(IpPrefix.host(A), TrafficSelector.ANY_PORT, IpPrefix.host(B), 80, 6);
         PolicySpec bypass = PolicySpec.of(web, PolicyDirection.OUT, PolicyAction.NONE);
+        TrafficSelector v6Sel = TrafficSelector.between(new IpPrefix(ip("2001:db8:1::"), 48), new IpPrefix(ip("2001:db8:2::"), 48));
+        PolicySpec v6 = PolicySpec.ipsec(v6Sel, PolicyDirection.FWD,
+                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, ip("2001:db8::1"), ip("2001:db8::2"), IpsecLevel.REQUIRE)));
 
         KernelPolicy o = kernel.addPolicy(out);
         KernelPolicy i = kernel.addPolicy(in);
         KernelPolicy n = kernel.addPolicy(bypass);
+        KernelPolicy f = kernel.addPolicy(v6);
         assertEquals(out, o.spec());
-        assertEquals(List.of(o, i, n).stream().sorted(java.util.Comparator.comparingInt(KernelPolicy::id)).toList(),
+        assertEquals(v6, f.spec());
+        assertEquals(List.of(o, i, n, f).stream().sorted(java.util.Comparator.comparingInt(KernelPolicy::id)).toList(),
                 kernel.dumpPolicy().stream().sorted(java.util.Comparator.comparingInt(KernelPolicy::id)).toList());
         assertEquals(Optional.of(i), kernel.getPolicy(i.id()));
         String shown = Shell.ok("ip", "xfrm", "policy");
@@ -189,6 +198,7 @@ class PfKeyKernelTest {
 
         kernel.deletePolicy(outSel, PolicyDirection.OUT);
         kernel.deletePolicy(i.id());
+        kernel.deletePolicy(f.id());
         assertEquals(Optional.empty(), kernel.getPolicy(i.id()));
         assertEquals(List.of(n), kernel.dumpPolicy());
         KernelException gone = assertThrows(KernelException.class, () -> kernel.deletePolicy(inSel, PolicyDirection.IN));
@@ -239,7 +249,7 @@ class PfKeyKernelTest {
     }
 
     @Test
-    void anotherProcesssChangesReachTheListeners() throws Exception {
+    void changesByAnotherProcessReachTheListeners() throws Exception {
         Shell.ok("ip", "xfrm", "state", "add", "src", "10.77.0.1", "dst", "10.77.0.2", "proto", "esp", "spi", "0x5001",
                 "mode", "transport", "enc", "cbc(aes)", "0x00112233445566778899aabbccddeeff");
         KernelEvent.SaChanged added = await(KernelEvent.SaChanged.class, e -> e.operation() == KernelOperation.ADD);
