@@ -18,6 +18,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import org.jracoon.ike.engine.Datagram;
+import org.jracoon.pfkey.IkeSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,13 @@
-package org.jracoon.daemon.net;
+package org.jracoon.pfkey;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
+import org.jracoon.pfkey.message.PolicyExtension;
+import org.jracoon.pfkey.message.Sadb;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * The two socket options an IKE socket needs from Linux that Netty cannot set.
@@ -25,13 +25,9 @@ import java.nio.ByteOrder;
  * </ul>
  */
 public final class IkeSocketOptions {
-    private static final int SOL_IP = 0;
-    private static final int SOL_IPV6 = 41;
     private static final int SOL_UDP = 17;
-    private static final int IP_IPSEC_POLICY = 16;     // linux/in.h
-    private static final int IP_XFRM_POLICY = 17;
-    private static final int IPV6_IPSEC_POLICY = 34;   // linux/in6.h
-    private static final int IPV6_XFRM_POLICY = 35;
+    private static final int IP_XFRM_POLICY = 17;      // linux/in.h
+    private static final int IPV6_XFRM_POLICY = 35;    // linux/in6.h
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
     private static final int XFRM_POLICY_IN = 0;       // linux/xfrm.h
@@ -39,33 +35,21 @@ public final class IkeSocketOptions {
     private static final int XFRM_POLICY_ALLOW = 0;
     private static final int UDP_ENCAP = 100;          // linux/udp.h
     private static final int UDP_ENCAP_ESPINUDP = 2;
-    private static final int SADB_X_EXT_POLICY = 18;   // linux/pfkeyv2.h
-    private static final int IPSEC_POLICY_BYPASS = 4;  // linux/ipsec.h
-    private static final int IPSEC_DIR_INBOUND = 1;
-    private static final int IPSEC_DIR_OUTBOUND = 2;
-
-    private interface LibC extends Library {
-        int setsockopt(int fd, int level, int name, Pointer value, int length) throws LastErrorException;
-    }
-
-    private static final class Holder {
-        static final LibC LIBC = Native.load("c", LibC.class);
-    }
 
     private IkeSocketOptions() {
     }
 
     /** Exempts the socket from IPsec policy in both directions. */
     public static void bypassIpsecPolicy(int fd, boolean ipv6) throws SocketOptionException {
-        int level = ipv6 ? SOL_IPV6 : SOL_IP;
+        int level = ipv6 ? LibC.IPPROTO_IPV6 : LibC.IPPROTO_IP;
         for (boolean inbound : new boolean[] {true, false}) {
             String what = "IPsec bypass policy (" + (inbound ? "in" : "out") + ")";
             try {
                 set(fd, level, ipv6 ? IPV6_XFRM_POLICY : IP_XFRM_POLICY, xfrmBypassPolicy(inbound, ipv6), what);
             } catch (SocketOptionException viaXfrm) {
                 try {
-                    set(fd, level, ipv6 ? IPV6_IPSEC_POLICY : IP_IPSEC_POLICY,
-                            pfkeyBypassPolicy(inbound ? IPSEC_DIR_INBOUND : IPSEC_DIR_OUTBOUND), what);
+                    set(fd, level, ipv6 ? LibC.IPV6_IPSEC_POLICY : LibC.IP_IPSEC_POLICY,
+                            pfkeyBypassPolicy(inbound ? Sadb.DIR_INBOUND : Sadb.DIR_OUTBOUND), what);
                 } catch (SocketOptionException viaPfkey) {
                     throw new SocketOptionException(viaXfrm.getMessage() + " (XFRM format); "
                             + viaPfkey.getMessage() + " (PF_KEY format)", viaPfkey.errno());
@@ -96,26 +80,21 @@ public final class IkeSocketOptions {
         return b.array();
     }
 
-    /** A bare {@code struct sadb_x_policy} (16 bytes) asking for no IPsec in one direction. */
+    /** A bare {@code struct sadb_x_policy} of type BYPASS for one direction, no requests. */
     static byte[] pfkeyBypassPolicy(int dir) {
-        return ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())
-                .putShort((short) 2)                 // sadb_x_policy_len, in 8-byte units
-                .putShort((short) SADB_X_EXT_POLICY)
-                .putShort((short) IPSEC_POLICY_BYPASS)
-                .put((byte) dir)
-                .put((byte) 0)                       // reserved
-                .putInt(0)                           // id
-                .putInt(0)                           // priority
-                .array();
+        PolicyExtension bypass = new PolicyExtension(Sadb.POLICY_BYPASS, dir, 0, 0, List.of());
+        ByteBuffer bytes = ByteBuffer.allocate(bypass.encodedLength()).order(ByteOrder.nativeOrder());
+        bypass.encode(bytes);
+        return bytes.array();
     }
 
     private static void set(int fd, int level, int name, byte[] value, String what) throws SocketOptionException {
-        Memory memory = new Memory(value.length);
-        memory.write(0, value, 0, value.length);
-        try {
-            Holder.LIBC.setsockopt(fd, level, name, memory, value.length);
+        try (Memory memory = new Memory(value.length)) {
+            memory.write(0, value, 0, value.length);
+            LibC.INSTANCE.setsockopt(fd, level, name, memory, value.length);
         } catch (LastErrorException e) {
-            throw new SocketOptionException("cannot set " + what + ": " + e.getMessage(), e.getErrorCode());
+            throw new SocketOptionException("cannot set " + what + ": " + Errno.describe(e.getErrorCode()),
+                    e.getErrorCode());
         }
     }
 
