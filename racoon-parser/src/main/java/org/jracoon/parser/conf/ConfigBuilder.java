@@ -591,8 +591,12 @@ final class ConfigBuilder {
                 }
             }
             case "peers_certfile" -> {
-                onlyOnce(once, st.kw);
                 String type = st.certType == null ? null : st.certType.getText();
+                boolean morePlainRsa = "plain_rsa".equals(type) && d.peersCertificate instanceof Remote.PeersCertificate.PlainRsa
+                        && once.seen.containsKey("peers_certfile");
+                if (!morePlainRsa) {
+                    onlyOnce(once, st.kw);
+                }
                 if (type == null) {
                     String f = string(st.STRING(0).getSymbol());
                     warning(at(st.kw), "peers_certfile without a type is deprecated: write 'peers_certfile x509 \"" + f + "\";'");
@@ -602,7 +606,9 @@ final class ConfigBuilder {
                     d.peersCertificate = new Remote.PeersCertificate.Dnssec();
                 } else {
                     String f = string(st.STRING(0).getSymbol());
-                    d.peersCertificate = type.equals("x509") ? new Remote.PeersCertificate.X509(f) : new Remote.PeersCertificate.PlainRsa(f);
+                    d.peersCertificate = type.equals("x509") ? new Remote.PeersCertificate.X509(f)
+                            : new Remote.PeersCertificate.PlainRsa(morePlainRsa
+                                    ? append(((Remote.PeersCertificate.PlainRsa) d.peersCertificate).files(), List.of(f)) : List.of(f));
                     reference(FileReference.Kind.PEER_CERTIFICATE, f, st.STRING(0).getSymbol());
                 }
             }

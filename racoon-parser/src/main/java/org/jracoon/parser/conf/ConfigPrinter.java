@@ -167,9 +167,13 @@ public final class ConfigPrinter {
                 ? "x509 " + quote(x.certFile()) + " " + quote(x.privateKeyFile())
                 : "plain_rsa " + quote(((Remote.Certificate.PlainRsa) c).privateKeyFile())) + ";"));
         r.caCertFile().ifPresent(f -> line(1, "ca_type x509 " + quote(f) + ";"));
-        r.peersCertificate().ifPresent(p -> line(1, "peers_certfile " + (p instanceof Remote.PeersCertificate.X509 x
-                ? "x509 " + quote(x.file())
-                : p instanceof Remote.PeersCertificate.PlainRsa rsa ? "plain_rsa " + quote(rsa.file()) : "dnssec") + ";"));
+        r.peersCertificate().ifPresent(p -> {
+            if (p instanceof Remote.PeersCertificate.PlainRsa rsa) {
+                rsa.files().forEach(f -> line(1, "peers_certfile plain_rsa " + quote(f) + ";"));
+            } else {
+                line(1, "peers_certfile " + (p instanceof Remote.PeersCertificate.X509 x ? "x509 " + quote(x.file()) : "dnssec") + ";");
+            }
+        });
         // after certificate_type, which switches these off for plain_rsa keys
         line(1, "verify_cert " + onOff(r.verifyCert()) + ";");
         line(1, "send_cert " + onOff(r.sendCert()) + ";");

@@ -91,7 +91,8 @@ public record Remote(
         record X509(String file) implements PeersCertificate {
         }
 
-        record PlainRsa(String file) implements PeersCertificate {
+        /** Public keys in plainrsa-gen(8) format; racoon accepts several (one per line). */
+        record PlainRsa(List<String> files) implements PeersCertificate {
         }
 
         record Dnssec() implements PeersCertificate {
