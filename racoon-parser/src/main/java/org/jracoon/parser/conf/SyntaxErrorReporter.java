@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class SyntaxErrorReporter extends BaseErrorListener {
 
     private static final int LIST_LIMIT = 8;
     private static final int OPEN_BRACE = literalType("'{'");
+    private static final int SEMICOLON = literalType("';'");
 
     private final String file;
 
@@ -83,6 +85,18 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         }
         if (FOREIGN.containsKey(text)) {
             return "'" + text + "' is a keyword of " + FOREIGN.get(text) + ", not of ipsec-tools racoon: remove it";
+        }
+        if (text.equals("/") && nextChar(token) == '*') {
+            return "racoon.conf has no /* */ comments: start comment lines with '#'";
+        }
+        if (text.equals("}") && section.equals("at top level")) {
+            return "unexpected '}' at top level: no block is open here";
+        }
+        if (token.getType() == RacoonParser.WORD && text.matches(".*[./@].*")) {
+            return "'" + text + "' must be quoted: names and file names are written \"" + text + "\"";
+        }
+        if (expected.size() == 1 && expected.contains(SEMICOLON)) {
+            return "expected ';' before " + shown(token, vocabulary);
         }
         List<String> keywords = keywords(expected, vocabulary);
         boolean wordLike = token.getType() == RacoonParser.WORD || token.getType() == RacoonParser.ADDRESS
@@ -199,6 +213,12 @@ final class SyntaxErrorReporter extends BaseErrorListener {
             case RacoonParser.HEXSTRING -> "hex string " + token.getText();
             default -> "'" + token.getText() + "'";
         };
+    }
+
+    private static int nextChar(Token token) {
+        int next = token.getStopIndex() + 1;
+        return next < token.getInputStream().size()
+                ? token.getInputStream().getText(Interval.of(next, next)).charAt(0) : -1;
     }
 
     static String printable(String text) {
