@@ -2,7 +2,6 @@ package org.jracoon.parser.conf;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.io.IOException;
@@ -95,14 +94,10 @@ final class ConfigBuilder {
         String outer = file;
         file = name;
         try {
-            RacoonParser.ConfigContext tree;
             try {
-                tree = ConfigLoader.parseTree(text, name);
+                ConfigLoader.parseStatements(text, name, this::statement);
             } catch (SyntaxErrorReporter.Stop stop) {
                 throw fail(stop.diagnostic);
-            }
-            for (RacoonParser.StatementContext statement : tree.statement()) {
-                statement(statement);
             }
         } finally {
             file = outer;
@@ -842,8 +837,7 @@ final class ConfigBuilder {
         if (errors.size() > errorsBefore) {
             return;
         }
-        String label = "sainfo " + ctx.sainfoIds().getStart().getInputStream()
-                .getText(Interval.of(ctx.sainfoIds().getStart().getStartIndex(), ctx.sainfoIds().getStop().getStopIndex()));
+        String label = "sainfo " + ConfigPrinter.sainfoIds(local, remote);
         if (ciphers.isEmpty()) {
             error(at, "no encryption_algorithm in " + label);
         }

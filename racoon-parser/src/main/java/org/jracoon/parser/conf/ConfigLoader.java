@@ -2,12 +2,17 @@ package org.jracoon.parser.conf;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedCharStream;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -17,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads racoon.conf files: {@link #load(Path)} for a file on disk (includes resolved against the
@@ -96,28 +102,54 @@ public final class ConfigLoader {
         return out.toString();
     }
 
+    /** Receives the top-level statements of a file in order. */
+    interface StatementSink {
+        void accept(RacoonParser.StatementContext statement) throws ConfigException;
+    }
+
     /**
-     * Parses one file's text. Fast SLL prediction first; only a file with a syntax error is parsed
-     * again with full LL and the reporting error handler, so the message is exact.
+     * Parses one file's text and hands each top-level statement to {@code sink} as soon as it is
+     * read, so a large file never exists as one parse tree: the unbuffered streams drop tokens once
+     * their statement is built. This fast pass uses SLL prediction and stops at the first syntax
+     * error; only then is the file parsed again, buffered and with full LL and the reporting error
+     * handler, to produce the exact message.
      */
-    static RacoonParser.ConfigContext parseTree(String text, String name) {
-        RacoonLexer lexer = new RacoonLexer(CharStreams.fromString(text, name));
+    static void parseStatements(String text, String name, StatementSink sink) throws ConfigException {
+        UnbufferedCharStream chars = new UnbufferedCharStream(new StringReader(text));
+        chars.name = name;
+        RacoonLexer lexer = new RacoonLexer(chars);
+        lexer.setTokenFactory(new CommonTokenFactory(true));    // token text must outlive the char buffer
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(lexer);
         RacoonParser parser = new RacoonParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        int done = 0;
         try {
-            return parser.config();
-        } catch (ParseCancellationException firstPass) {
-            tokens.seek(0);
-            parser.reset();
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.addErrorListener(new SyntaxErrorReporter(name));
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            return parser.config();
+            while (tokens.LA(1) != Token.EOF) {
+                sink.accept(parser.statement());
+                done++;
+            }
+        } catch (ParseCancellationException fastPassFailed) {
+            // throws Stop at the syntax error; returns only if SLL failed on valid input
+            List<RacoonParser.StatementContext> all = parseTree(text, name).statement();
+            for (RacoonParser.StatementContext statement : all.subList(done, all.size())) {
+                sink.accept(statement);
+            }
         }
+    }
+
+    /** The whole file as one tree, parsed with full LL and the reporting error handler. */
+    static RacoonParser.ConfigContext parseTree(String text, String name) {
+        RacoonLexer lexer = new RacoonLexer(CharStreams.fromString(text, name));
+        lexer.removeErrorListeners();
+        RacoonParser parser = new RacoonParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.addErrorListener(new SyntaxErrorReporter(name));
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        return parser.config();
     }
 
     private static SyntaxErrorReporter.Stop stop(String name, int line, int column, String message) {

@@ -223,12 +223,7 @@ public final class ConfigPrinter {
     }
 
     private void sainfo(Sainfo s) {
-        String ids;
-        if (s.local() instanceof SainfoId.Anonymous && s.remote() instanceof SainfoId.Anonymous) {
-            ids = "anonymous";
-        } else {
-            ids = sainfoId(s.local()) + " " + sainfoId(s.remote());
-        }
+        String ids = sainfoIds(s.local(), s.remote());
         String param = s.from().map(f -> " from " + identifier(f)).orElse("")
                 + s.group().map(g -> " group " + quote(g)).orElse("");
         open("sainfo " + ids + param);
@@ -241,6 +236,14 @@ public final class ConfigPrinter {
         line(1, "authentication_algorithm " + s.authentication().stream().map(Keyword::keyword).collect(Collectors.joining(", ")) + ";");
         line(1, "compression_algorithm " + s.compression().stream().map(Keyword::keyword).collect(Collectors.joining(", ")) + ";");
         close(0);
+    }
+
+    /** A sainfo header's two IDs as racoon.conf writes them; also how messages name a sainfo. */
+    static String sainfoIds(SainfoId local, SainfoId remote) {
+        if (local instanceof SainfoId.Anonymous && remote instanceof SainfoId.Anonymous) {
+            return "anonymous";
+        }
+        return sainfoId(local) + " " + sainfoId(remote);
     }
 
     private static String sainfoId(SainfoId id) {
