@@ -354,7 +354,7 @@ final class ConfigBuilder {
     // ---- remote ----------------------------------------------------------------------------
 
     /** A remote being read; mutable so that inherit can copy it and the block override it. */
-    private static final class RemoteDraft {
+    private static final class RemoteDraft implements Cloneable {
         Selector selector;
         SourceLocation at;
         Endpoint remoteAddress;
@@ -391,44 +391,18 @@ final class ConfigBuilder {
         String xauthLogin;
         Map<Remote.ScriptEvent, String> scripts = new EnumMap<>(Remote.ScriptEvent.class);
 
+        /** What inherit starts from: the parent as it stands, its lists copied so the child can change them. */
         RemoteDraft copy() {
-            RemoteDraft c = new RemoteDraft();
-            c.selector = selector;
-            c.at = at;
-            c.remoteAddress = remoteAddress;
-            c.exchangeModes = new ArrayList<>(exchangeModes);
-            c.myIdentifier = myIdentifier;
-            c.peersIdentifiers = new ArrayList<>(peersIdentifiers);
-            c.verifyIdentifier = verifyIdentifier;
-            c.certificate = certificate;
-            c.caCertFile = caCertFile;
-            c.peersCertificate = peersCertificate;
-            c.verifyCert = verifyCert;
-            c.sendCert = sendCert;
-            c.sendCr = sendCr;
-            c.matchEmptyCr = matchEmptyCr;
-            c.lifetime = lifetime;
-            c.proposals = new ArrayList<>(proposals);
-            c.passive = passive;
-            c.generatePolicy = generatePolicy;
-            c.natTraversal = natTraversal;
-            c.initialContact = initialContact;
-            c.proposalCheck = proposalCheck;
-            c.nonceSize = nonceSize;
-            c.dpd = dpd;
-            c.dpdDelay = dpdDelay;
-            c.dpdRetry = dpdRetry;
-            c.dpdMaxFail = dpdMaxFail;
-            c.rekey = rekey;
-            c.ikeFrag = ikeFrag;
-            c.espFrag = espFrag;
-            c.modeCfg = modeCfg;
-            c.supportProxy = supportProxy;
-            c.weakPhase1Check = weakPhase1Check;
-            c.ph1id = ph1id;
-            c.xauthLogin = xauthLogin;
-            c.scripts = new EnumMap<>(scripts);
-            return c;
+            try {
+                RemoteDraft c = (RemoteDraft) super.clone();
+                c.exchangeModes = new ArrayList<>(exchangeModes);
+                c.peersIdentifiers = new ArrayList<>(peersIdentifiers);
+                c.proposals = new ArrayList<>(proposals);
+                c.scripts = new EnumMap<>(scripts);
+                return c;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("RemoteDraft is Cloneable", e);
+            }
         }
 
         String label() {
@@ -547,10 +521,7 @@ final class ConfigBuilder {
             return;
         }
         if (st.lifetime() != null) {
-            if (st.lifetime().byteKw != null) {
-                throw new Invalid(at(st.lifetime().byteKw), "byte lifetime support is deprecated in Phase1: use 'lifetime time N unit;'");
-            }
-            d.lifetime = seconds(st.lifetime().NUMBER(), st.lifetime().timeUnit());
+            d.lifetime = lifetime(st.lifetime(), " in Phase1");
             return;
         }
         String kw = st.kw.getText();
@@ -693,10 +664,7 @@ final class ConfigBuilder {
         for (RacoonParser.ProposalStmtContext st : ctx.proposalStmt()) {
             guarded(st, s -> {
                 if (s.lifetime() != null) {
-                    if (s.lifetime().byteKw != null) {
-                        throw new Invalid(at(s.lifetime().byteKw), "byte lifetime support is deprecated: use 'lifetime time N unit;'");
-                    }
-                    lifetime[0] = seconds(s.lifetime().NUMBER(), s.lifetime().timeUnit());
+                    lifetime[0] = lifetime(s.lifetime(), "");
                     return;
                 }
                 switch (s.kw.getText()) {
@@ -810,10 +778,7 @@ final class ConfigBuilder {
         for (RacoonParser.SainfoStmtContext st : ctx.sainfoStmt()) {
             guarded(st, s -> {
                 if (s.lifetime() != null) {
-                    if (s.lifetime().byteKw != null) {
-                        throw new Invalid(at(s.lifetime().byteKw), "byte lifetime support is deprecated: use 'lifetime time N unit;'");
-                    }
-                    lifetime[0] = seconds(s.lifetime().NUMBER(), s.lifetime().timeUnit());
+                    lifetime[0] = lifetime(s.lifetime(), "");
                     return;
                 }
                 switch (s.kw.getText()) {
@@ -952,6 +917,14 @@ final class ConfigBuilder {
                     + (word.equals("yes") ? "on" : "off") + "'?)");
         }
         return word.equals("on");
+    }
+
+    /** racoon accepts {@code lifetime byte} in the grammar only to reject it (cfparse.y "#if 1"). */
+    private long lifetime(RacoonParser.LifetimeContext lt, String where) {
+        if (lt.byteKw != null) {
+            throw new Invalid(at(lt.byteKw), "byte lifetime support is deprecated" + where + ": use 'lifetime time N unit;'");
+        }
+        return seconds(lt.NUMBER(), lt.timeUnit());
     }
 
     private long seconds(TerminalNode number, RacoonParser.TimeUnitContext unit) {

@@ -11,34 +11,12 @@ public record Identifier(Type type, Optional<Qualifier> qualifier, Optional<Stri
 
     /** ID types (RFC 2407 4.6.2.1); {@code subnet} is racoon's own. */
     public enum Type implements Keyword {
-        ADDRESS("address"), FQDN("fqdn"), USER_FQDN("user_fqdn"), KEYID("keyid"), ASN1DN("asn1dn"), SUBNET("subnet");
-
-        private final String keyword;
-
-        Type(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        ADDRESS, FQDN, USER_FQDN, KEYID, ASN1DN, SUBNET
     }
 
     /** How a keyid value is given: read from a file (the default) or written inline. */
     public enum Qualifier implements Keyword {
-        FILE("file"), TAG("tag");
-
-        private final String keyword;
-
-        Qualifier(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        FILE, TAG
     }
 
     /** racoon's default identity: the address the IKE packets use. */

@@ -37,18 +37,7 @@ public record RacoonConf(
     }
 
     public enum LogLevel implements Keyword {
-        ERROR("error"), WARNING("warning"), NOTIFY("notify"), INFO("info"), DEBUG("debug"), DEBUG2("debug2");
-
-        private final String keyword;
-
-        LogLevel(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        ERROR, WARNING, NOTIFY, INFO, DEBUG, DEBUG2
     }
 
     /**
@@ -84,17 +73,12 @@ public record RacoonConf(
     }
 
     public enum GssIdEncoding implements Keyword {
-        LATIN1("latin1"), UTF16LE("utf-16le");
-
-        private final String keyword;
-
-        GssIdEncoding(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
+        LATIN1,
+        UTF16LE {
+            @Override
+            public String keyword() {
+                return "utf-16le";
+            }
         }
     }
 
@@ -111,34 +95,12 @@ public record RacoonConf(
                 Source.NONE, Source.LOCAL, 255, 1, Optional.empty(), OptionalInt.empty(), false);
 
         public enum SplitType implements Keyword {
-            INCLUDE("include"), LOCAL_LAN("local_lan");
-
-            private final String keyword;
-
-            SplitType(String keyword) {
-                this.keyword = keyword;
-            }
-
-            @Override
-            public String keyword() {
-                return keyword;
-            }
+            INCLUDE, LOCAL_LAN
         }
 
         /** Where users, groups, accounting and configuration come from. */
         public enum Source implements Keyword {
-            SYSTEM("system"), RADIUS("radius"), PAM("pam"), LDAP("ldap"), LOCAL("local"), NONE("none");
-
-            private final String keyword;
-
-            Source(String keyword) {
-                this.keyword = keyword;
-            }
-
-            @Override
-            public String keyword() {
-                return keyword;
-            }
+            SYSTEM, RADIUS, PAM, LDAP, LOCAL, NONE
         }
 
         public record Network(IpAddress address, int prefix) {

@@ -63,18 +63,7 @@ public record Remote(
     }
 
     public enum ExchangeMode implements Keyword {
-        MAIN("main"), AGGRESSIVE("aggressive"), BASE("base");
-
-        private final String keyword;
-
-        ExchangeMode(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        MAIN, AGGRESSIVE, BASE
     }
 
     /** {@code certificate_type x509 "cert" "key"} or {@code certificate_type plain_rsa "key"}. */
@@ -101,50 +90,17 @@ public record Remote(
 
     /** generate_policy: {@code on} is the same as {@code require} (GENERATE_POLICY_REQUIRE). */
     public enum GeneratePolicy implements Keyword {
-        OFF("off"), REQUIRE("require"), UNIQUE("unique");
-
-        private final String keyword;
-
-        GeneratePolicy(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        OFF, REQUIRE, UNIQUE
     }
 
     /** The on/off/force switches: nat_traversal, rekey, ike_frag. */
     public enum Level implements Keyword {
-        OFF("off"), ON("on"), FORCE("force");
-
-        private final String keyword;
-
-        Level(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        OFF, ON, FORCE
     }
 
     /** How a responder judges the initiator's lifetime and PFS group (racoon.conf(5) proposal_check). */
     public enum ProposalCheck implements Keyword {
-        OBEY("obey"), STRICT("strict"), CLAIM("claim"), EXACT("exact");
-
-        private final String keyword;
-
-        ProposalCheck(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        OBEY, STRICT, CLAIM, EXACT
     }
 
     /** Dead peer detection (RFC 3706): vendor ID sent when enabled; probing only when delay > 0. */
@@ -153,18 +109,7 @@ public record Remote(
     }
 
     public enum ScriptEvent implements Keyword {
-        PHASE1_UP("phase1_up"), PHASE1_DOWN("phase1_down"), PHASE1_DEAD("phase1_dead");
-
-        private final String keyword;
-
-        ScriptEvent(String keyword) {
-            this.keyword = keyword;
-        }
-
-        @Override
-        public String keyword() {
-            return keyword;
-        }
+        PHASE1_UP, PHASE1_DOWN, PHASE1_DEAD
     }
 
     /** How the section names itself in messages: {@code anonymous}, an address or a quoted name. */
