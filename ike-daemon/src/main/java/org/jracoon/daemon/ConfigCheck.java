@@ -49,15 +49,17 @@ final class ConfigCheck {
             return Optional.of(what + " is not a regular file");
         }
         try {
+            if (ref.kind() == FileReference.Kind.PRE_SHARED_KEYS) {
+                PskFile.load(file);     // the daemon's own check and parse, so the warning is its refusal
+                return Optional.empty();
+            }
             if (ref.kind().isSecret()) {
                 Optional<String> unsafe = SafeFile.problem(file);
                 if (unsafe.isPresent()) {
-                    return Optional.of(what + " will be refused: " + unsafe.get());
+                    return Optional.of(what + " is unsafe: " + unsafe.get());
                 }
             }
-            if (ref.kind() == FileReference.Kind.PRE_SHARED_KEYS) {
-                PskFile.load(file);
-            } else if (!Files.isReadable(file)) {
+            if (!Files.isReadable(file)) {
                 return Optional.of(what + " cannot be read");
             }
         } catch (PskException e) {

@@ -122,8 +122,25 @@ class RacoonMainTest {
         Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n");
         Run run = run("--check-config", "-f", conf.toString());
         assertEquals(0, run.exit());
-        assertEquals(List.of(conf + ":1:21: warning: pre-shared key file " + psk + " will be refused: it is readable by"
-                + " group and others (mode 0644); racoon refuses such a file: chmod 600 " + psk), run.errLines());
+        assertEquals(List.of(conf + ":1:21: warning: " + psk + ": pre-shared key file refused: it is readable by"
+                + " group and others (mode 0644; fix: chmod 600 " + psk + ")"), run.errLines());
+    }
+
+    @Test
+    void privateKeyReadableByOthersIsAWarning(@TempDir Path dir) throws IOException {
+        Path cert = dir.resolve("gw.pem");
+        Path key = dir.resolve("gw.key");
+        Files.writeString(cert, "x");
+        Files.writeString(key, "x");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw----r--"));
+        Path conf = dir.resolve("racoon.conf");
+        Files.writeString(conf, "path certificate \"" + dir + "\";\nremote anonymous {\n\texchange_mode main;\n"
+                + "\tcertificate_type x509 \"gw.pem\" \"gw.key\";\n\tmy_identifier asn1dn;\n"
+                + "\tproposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method rsasig; dh_group 14; }\n}\n");
+        Run run = run("--check-config", "-f", conf.toString());
+        assertEquals(0, run.exit());
+        assertEquals(List.of(conf + ":4:33: warning: private key " + key + " is unsafe: it is readable by others"
+                + " (mode 0604; fix: chmod 600 " + key + ")"), run.errLines());
     }
 
     @Test

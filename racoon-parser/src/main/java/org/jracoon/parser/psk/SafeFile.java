@@ -18,12 +18,12 @@ public final class SafeFile {
     private SafeFile() {
     }
 
-    /** Why racoon would refuse this file, or empty when it is safe. */
+    /** Why racoon would refuse this file, with the fix, or empty when it is safe. */
     public static Optional<String> problem(Path file) throws IOException {
         String owner = Files.getOwner(file).getName();
         String me = System.getProperty("user.name");
         if (!owner.equals("root") && !owner.equals(me)) {
-            return Optional.of("it is owned by " + owner + ", not by root or " + me + " (chown " + me + " " + file + ")");
+            return Optional.of("it is owned by " + owner + ", not by root or " + me + " (fix: chown " + me + " " + file + ")");
         }
         Set<PosixFilePermission> perms;
         try {
@@ -45,7 +45,7 @@ public final class SafeFile {
         }
         boolean readable = perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ);
         return Optional.of("it is " + (readable ? "readable" : "accessible") + " by " + String.join(" and ", who)
-                + " (mode " + mode(perms) + "); racoon refuses such a file: chmod 600 " + file);
+                + " (mode " + mode(perms) + "; fix: chmod 600 " + file + ")");
     }
 
     private static String mode(Set<PosixFilePermission> perms) {

@@ -91,8 +91,8 @@ class PskFileTest {
         Files.writeString(psk, "10.0.0.1 secret\n");
         Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-r-----"));
         PskException e = assertThrows(PskException.class, () -> PskFile.load(psk));
-        assertEquals(psk + ": pre-shared key file refused: it is readable by group (mode 0640); racoon refuses such a file: chmod 600 "
-                + psk, e.getMessage());
+        assertEquals(psk + ": pre-shared key file refused: it is readable by group (mode 0640; fix: chmod 600 " + psk + ")",
+                e.getMessage());
     }
 
     @Test
