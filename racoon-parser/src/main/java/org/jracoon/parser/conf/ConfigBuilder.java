@@ -252,10 +252,10 @@ final class ConfigBuilder {
                     adminSocket = new RacoonConf.AdminSocket(Optional.of(string(st.socket)), adminSocket.owner(),
                             adminSocket.group(), adminSocket.mode());
                 } else {
-                    // racoon reads the mode's digits as octal, as chmod(1) does
+                    // racoon reads the mode's decimal digits as octal ones, as chmod(1) would (adminsock_conf())
                     String digits = st.socketMode.getText();
-                    if (!digits.matches("[0-7]{1,4}")) {
-                        throw new Invalid(at(st.socketMode), "adminsock mode " + digits + " is not an octal file mode such as 0660");
+                    if (!digits.matches("0?[0-7]{1,3}")) {
+                        throw new Invalid(at(st.socketMode), "adminsock mode " + digits + " is not a file mode such as 0660");
                     }
                     adminSocket = new RacoonConf.AdminSocket(Optional.of(string(st.socket)), string(st.owner),
                             string(st.socketGroup), Integer.parseInt(digits, 8));
