@@ -77,12 +77,7 @@ public final class Algorithms {
     public enum AuthMethod implements Keyword {
         PRE_SHARED_KEY, RSASIG, DSSSIG, RSAENC, RSAREV, GSSAPI_KRB, HYBRID_RSA_SERVER, HYBRID_RSA_CLIENT,
         HYBRID_DSS_SERVER, HYBRID_DSS_CLIENT, XAUTH_PSK_SERVER, XAUTH_PSK_CLIENT, XAUTH_RSA_SERVER, XAUTH_RSA_CLIENT,
-        XAUTH_DSS_SERVER, XAUTH_DSS_CLIENT;
-
-        /** True for methods that authenticate with a pre-shared key from psk.txt. */
-        public boolean usesPreSharedKey() {
-            return this == PRE_SHARED_KEY || this == XAUTH_PSK_SERVER || this == XAUTH_PSK_CLIENT;
-        }
+        XAUTH_DSS_SERVER, XAUTH_DSS_CLIENT
     }
 
     /** Diffie-Hellman groups with their IANA numbers (racoon's num2dhgroup table). */

@@ -49,14 +49,14 @@ final class ConfigBuilder {
     private final List<Endpoint> isakmpNatt = new ArrayList<>();
     private boolean strictAddress;
     private RacoonConf.AdminSocket adminSocket = RacoonConf.AdminSocket.DEFAULT;
-    private RacoonConf.Timers timers = RacoonConf.Timers.DEFAULT;
-    private RacoonConf.Padding padding = RacoonConf.Padding.DEFAULT;
+    private final SectionDrafts.Timers timers = new SectionDrafts.Timers();
+    private final SectionDrafts.Padding padding = new SectionDrafts.Padding();
     private RacoonConf.Privsep privsep;
     private int pfkeyBuffer;
     private boolean complexBundle = true;
     private RacoonConf.GssIdEncoding gssIdEncoding = RacoonConf.GssIdEncoding.UTF16LE;
-    private ModeCfg modeCfg;
-    private RacoonConf.LdapCfg ldapCfg;
+    private SectionDrafts.ModeConfig modeCfg;
+    private SectionDrafts.Ldap ldapCfg;
     private RacoonConf.RadiusCfg radiusCfg;
     private final List<RemoteDraft> remotes = new ArrayList<>();
     private final List<Sainfo> sainfos = new ArrayList<>();
@@ -74,7 +74,7 @@ final class ConfigBuilder {
 
     // ---- files and includes ----------------------------------------------------------------
 
-    void readFile(Path path, String name, SourceLocation includedFrom) throws ConfigException {
+    void readFile(Path path, String name) throws ConfigException {
         String text;
         try {
             text = ConfigLoader.readText(path, name);
@@ -84,13 +84,13 @@ final class ConfigBuilder {
         Path real = path.toAbsolutePath().normalize();
         includeStack.push(real);
         try {
-            readText(text, name, includedFrom);
+            readText(text, name);
         } finally {
             includeStack.pop();
         }
     }
 
-    void readText(String text, String name, SourceLocation includedFrom) throws ConfigException {
+    void readText(String text, String name) throws ConfigException {
         String outer = file;
         file = name;
         try {
@@ -122,8 +122,9 @@ final class ConfigBuilder {
                         path("backupsa"), path("pidfile")),
                 logLevel,
                 new RacoonConf.Listen(List.copyOf(isakmp), List.copyOf(isakmpNatt), strictAddress, adminSocket),
-                timers, padding, Optional.ofNullable(privsep), pfkeyBuffer, complexBundle, gssIdEncoding,
-                Optional.ofNullable(modeCfg), Optional.ofNullable(ldapCfg), Optional.ofNullable(radiusCfg),
+                timers.build(), padding.build(), Optional.ofNullable(privsep), pfkeyBuffer, complexBundle, gssIdEncoding,
+                Optional.ofNullable(modeCfg).map(SectionDrafts.ModeConfig::build),
+                Optional.ofNullable(ldapCfg).map(SectionDrafts.Ldap::build), Optional.ofNullable(radiusCfg),
                 remotes.stream().map(RemoteDraft::build).toList(), List.copyOf(sainfos));
         return new LoadedConfig(conf, List.copyOf(warnings), List.copyOf(files));
     }
@@ -152,7 +153,7 @@ final class ConfigBuilder {
                 throw fail(Diagnostic.error(at, "include \"" + pattern + "\": include loop, " + match
                         + " is already being read"));
             }
-            readFile(match, match.toString(), at);
+            readFile(match, match.toString());
         }
     }
 
@@ -196,12 +197,12 @@ final class ConfigBuilder {
             s.timer().timerStmt().forEach(st -> guarded(st, this::timer));
         } else if (s.modeCfg() != null) {
             if (modeCfg == null) {
-                modeCfg = ModeCfg.DEFAULT;
+                modeCfg = new SectionDrafts.ModeConfig();
             }
             s.modeCfg().modeCfgStmt().forEach(st -> guarded(st, this::modeCfg));
         } else if (s.ldapcfg() != null) {
             if (ldapCfg == null) {
-                ldapCfg = RacoonConf.LdapCfg.DEFAULT;
+                ldapCfg = new SectionDrafts.Ldap();
             }
             s.ldapcfg().ldapStmt().forEach(st -> guarded(st, this::ldap));
         } else if (s.radiuscfg() != null) {
@@ -230,14 +231,13 @@ final class ConfigBuilder {
     }
 
     private void padding(RacoonParser.PaddingStmtContext st) {
-        RacoonConf.Padding p = padding;
-        padding = switch (st.kw.getText()) {
-            case "randomize" -> new RacoonConf.Padding(onOff(st.onOff()), p.randomizeLength(), p.maximumLength(), p.strictCheck(), p.exclusiveTail());
-            case "randomize_length" -> new RacoonConf.Padding(p.randomize(), onOff(st.onOff()), p.maximumLength(), p.strictCheck(), p.exclusiveTail());
-            case "maximum_length" -> new RacoonConf.Padding(p.randomize(), p.randomizeLength(), number(st.NUMBER(), 0, 255), p.strictCheck(), p.exclusiveTail());
-            case "strict_check" -> new RacoonConf.Padding(p.randomize(), p.randomizeLength(), p.maximumLength(), onOff(st.onOff()), p.exclusiveTail());
-            default -> new RacoonConf.Padding(p.randomize(), p.randomizeLength(), p.maximumLength(), p.strictCheck(), onOff(st.onOff()));
-        };
+        switch (st.kw.getText()) {
+            case "randomize" -> padding.randomize = onOff(st.onOff());
+            case "randomize_length" -> padding.randomizeLength = onOff(st.onOff());
+            case "maximum_length" -> padding.maximumLength = number(st.NUMBER(), 0, 255);
+            case "strict_check" -> padding.strictCheck = onOff(st.onOff());
+            default -> padding.exclusiveTail = onOff(st.onOff());
+        }
     }
 
     private void listen(RacoonParser.ListenStmtContext st) {
@@ -265,41 +265,40 @@ final class ConfigBuilder {
     }
 
     private void timer(RacoonParser.TimerStmtContext st) {
-        RacoonConf.Timers t = timers;
-        int n = number(st.NUMBER(), 0, Integer.MAX_VALUE);
-        long seconds = st.timeUnit() != null ? seconds(st.NUMBER(), st.timeUnit()) : 0;
-        timers = switch (st.kw.getText()) {
-            case "counter" -> new RacoonConf.Timers(n, t.intervalSeconds(), t.persend(), t.phase1Seconds(), t.phase2Seconds(), t.nattKeepaliveSeconds());
-            case "persend" -> new RacoonConf.Timers(t.counter(), t.intervalSeconds(), n, t.phase1Seconds(), t.phase2Seconds(), t.nattKeepaliveSeconds());
-            case "interval" -> new RacoonConf.Timers(t.counter(), seconds, t.persend(), t.phase1Seconds(), t.phase2Seconds(), t.nattKeepaliveSeconds());
-            case "phase1" -> new RacoonConf.Timers(t.counter(), t.intervalSeconds(), t.persend(), seconds, t.phase2Seconds(), t.nattKeepaliveSeconds());
-            case "phase2" -> new RacoonConf.Timers(t.counter(), t.intervalSeconds(), t.persend(), t.phase1Seconds(), seconds, t.nattKeepaliveSeconds());
-            default -> new RacoonConf.Timers(t.counter(), t.intervalSeconds(), t.persend(), t.phase1Seconds(), t.phase2Seconds(), seconds);
-        };
+        switch (st.kw.getText()) {
+            case "counter" -> timers.counter = number(st.NUMBER(), 0, Integer.MAX_VALUE);
+            case "persend" -> timers.persend = number(st.NUMBER(), 0, Integer.MAX_VALUE);
+            case "interval" -> timers.interval = seconds(st.NUMBER(), st.timeUnit());
+            case "phase1" -> timers.phase1 = seconds(st.NUMBER(), st.timeUnit());
+            case "phase2" -> timers.phase2 = seconds(st.NUMBER(), st.timeUnit());
+            default -> timers.nattKeepalive = seconds(st.NUMBER(), st.timeUnit());
+        }
     }
 
     private void modeCfg(RacoonParser.ModeCfgStmtContext st) {
-        ModeCfg m = modeCfg;
-        String kw = st.kw.getText();
-        modeCfg = switch (kw) {
-            case "network4" -> new ModeCfg(Optional.of(ipv4(st.ADDRESS(0))), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "netmask4" -> new ModeCfg(m.network4(), Optional.of(ipv4(st.ADDRESS(0))), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "dns4" -> new ModeCfg(m.network4(), m.netmask4(), append(m.dns4(), st.ADDRESS().stream().map(this::ipv4).toList()), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "wins4", "nbns4" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), append(m.wins4(), st.ADDRESS().stream().map(this::ipv4).toList()), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "split_network" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), Keyword.lookup(ModeCfg.SplitType.class, st.splitType.getText()), append(m.splitNetworks(), st.network().stream().map(this::network).toList()), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "split_dns" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), append(m.splitDns(), strings(st.STRING())), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "auth_groups" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), append(m.authGroups(), strings(st.STRING())), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "default_domain" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), Optional.of(string(st.STRING(0).getSymbol())), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "banner" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), Optional.of(string(st.STRING(0).getSymbol())), m.pfsGroup(), m.savePasswd());
-            case "auth_source" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), source(st.source), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "group_source" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), source(st.source), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "accounting" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), source(st.source), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "conf_source" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), source(st.source), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "pool_size" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), number(st.NUMBER(), 1, 65535), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "auth_throttle" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), number(st.NUMBER(), 0, Integer.MAX_VALUE), m.banner(), m.pfsGroup(), m.savePasswd());
-            case "pfs_group" -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), OptionalInt.of(number(st.NUMBER(), 0, 255)), m.savePasswd());
-            default -> new ModeCfg(m.network4(), m.netmask4(), m.dns4(), m.wins4(), m.splitType(), m.splitNetworks(), m.splitDns(), m.defaultDomain(), m.authSource(), m.authGroups(), m.groupSource(), m.accounting(), m.confSource(), m.poolSize(), m.authThrottleSeconds(), m.banner(), m.pfsGroup(), onOff(st.onOff()));
-        };
+        SectionDrafts.ModeConfig m = modeCfg;
+        switch (st.kw.getText()) {
+            case "network4" -> m.network4 = ipv4(st.ADDRESS(0));
+            case "netmask4" -> m.netmask4 = ipv4(st.ADDRESS(0));
+            case "dns4" -> st.ADDRESS().forEach(a -> m.dns4.add(ipv4(a)));
+            case "wins4", "nbns4" -> st.ADDRESS().forEach(a -> m.wins4.add(ipv4(a)));
+            case "split_network" -> {
+                m.splitType = Keyword.lookup(ModeCfg.SplitType.class, st.splitType.getText()).orElseThrow();
+                st.network().forEach(n -> m.splitNetworks.add(network(n)));
+            }
+            case "split_dns" -> m.splitDns.addAll(strings(st.STRING()));
+            case "auth_groups" -> m.authGroups.addAll(strings(st.STRING()));
+            case "default_domain" -> m.defaultDomain = string(st.STRING(0).getSymbol());
+            case "banner" -> m.banner = string(st.STRING(0).getSymbol());
+            case "auth_source" -> m.authSource = source(st.source);
+            case "group_source" -> m.groupSource = source(st.source);
+            case "accounting" -> m.accounting = source(st.source);
+            case "conf_source" -> m.confSource = source(st.source);
+            case "pool_size" -> m.poolSize = number(st.NUMBER(), 1, 65535);
+            case "auth_throttle" -> m.authThrottle = number(st.NUMBER(), 0, Integer.MAX_VALUE);
+            case "pfs_group" -> m.pfsGroup = OptionalInt.of(number(st.NUMBER(), 0, 255));
+            default -> m.savePasswd = onOff(st.onOff());
+        }
     }
 
     private ModeCfg.Network network(RacoonParser.NetworkContext n) {
@@ -311,23 +310,22 @@ final class ConfigBuilder {
     }
 
     private void ldap(RacoonParser.LdapStmtContext st) {
-        RacoonConf.LdapCfg l = ldapCfg;
-        String kw = st.kw.getText();
-        String s = st.STRING() != null ? string(st.STRING().getSymbol()) : null;
-        ldapCfg = switch (kw) {
-            case "version" -> new RacoonConf.LdapCfg(number(st.NUMBER(), 2, 3), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "port" -> new RacoonConf.LdapCfg(l.version(), l.host(), number(st.NUMBER(), 1, 65535), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "host" -> new RacoonConf.LdapCfg(l.version(), s, l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "base" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), Optional.of(s), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "subtree" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), onOff(st.onOff()), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "bind_dn" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), Optional.of(s), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "bind_pw" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), Optional.of(s), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "attr_user" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), s, l.attrAddr(), l.attrMask(), l.attrGroup(), l.attrMember());
-            case "attr_addr" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), s, l.attrMask(), l.attrGroup(), l.attrMember());
-            case "attr_mask" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), s, l.attrGroup(), l.attrMember());
-            case "attr_group" -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), s, l.attrMember());
-            default -> new RacoonConf.LdapCfg(l.version(), l.host(), l.port(), l.base(), l.subtree(), l.bindDn(), l.bindPw(), l.attrUser(), l.attrAddr(), l.attrMask(), l.attrGroup(), s);
-        };
+        SectionDrafts.Ldap l = ldapCfg;
+        String value = st.STRING() != null ? string(st.STRING().getSymbol()) : null;
+        switch (st.kw.getText()) {
+            case "version" -> l.version = number(st.NUMBER(), 2, 3);
+            case "port" -> l.port = number(st.NUMBER(), 1, 65535);
+            case "subtree" -> l.subtree = onOff(st.onOff());
+            case "host" -> l.host = value;
+            case "base" -> l.base = value;
+            case "bind_dn" -> l.bindDn = value;
+            case "bind_pw" -> l.bindPw = value;
+            case "attr_user" -> l.attrUser = value;
+            case "attr_addr" -> l.attrAddr = value;
+            case "attr_mask" -> l.attrMask = value;
+            case "attr_group" -> l.attrGroup = value;
+            default -> l.attrMember = value;
+        }
     }
 
     private void radius(RacoonParser.RadiusStmtContext st) {

@@ -41,14 +41,14 @@ public final class ConfigLoader {
 
     public static LoadedConfig load(Path file) throws ConfigException {
         ConfigBuilder builder = new ConfigBuilder();
-        builder.readFile(file, file.toString(), null);
+        builder.readFile(file, file.toString());
         return builder.finish();
     }
 
     /** Parses text named {@code name} in messages; includes in it are read from disk. */
     public static LoadedConfig parse(String text, String name) throws ConfigException {
         ConfigBuilder builder = new ConfigBuilder();
-        builder.readText(text, name, null);
+        builder.readText(text, name);
         return builder.finish();
     }
 

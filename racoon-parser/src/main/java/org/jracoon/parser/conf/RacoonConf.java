@@ -29,11 +29,14 @@ public record RacoonConf(
         List<Remote> remotes,
         List<Sainfo> sainfos) {
 
+    public RacoonConf {
+        remotes = List.copyOf(remotes);
+        sainfos = List.copyOf(sainfos);
+    }
+
     /** {@code path TYPE "value";} — empty when not written (racoon then has no such path). */
     public record Paths(Optional<String> include, Optional<String> preSharedKey, Optional<String> certificate,
                         Optional<String> script, Optional<String> backupSa, Optional<String> pidFile) {
-        public static final Paths NONE = new Paths(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public enum LogLevel implements Keyword {
@@ -46,6 +49,10 @@ public record RacoonConf(
      */
     public record Listen(List<Endpoint> isakmp, List<Endpoint> isakmpNatt, boolean strictAddress,
                          AdminSocket adminSocket) {
+        public Listen {
+            isakmp = List.copyOf(isakmp);
+            isakmpNatt = List.copyOf(isakmpNatt);
+        }
     }
 
     /** {@code adminsock}: the racoonctl socket; empty path = {@code adminsock disabled}. */
@@ -90,6 +97,14 @@ public record RacoonConf(
                           int poolSize, int authThrottleSeconds, Optional<String> banner, OptionalInt pfsGroup,
                           boolean savePasswd) {
 
+        public ModeCfg {
+            dns4 = List.copyOf(dns4);
+            wins4 = List.copyOf(wins4);
+            splitNetworks = List.copyOf(splitNetworks);
+            splitDns = List.copyOf(splitDns);
+            authGroups = List.copyOf(authGroups);
+        }
+
         public static final ModeCfg DEFAULT = new ModeCfg(Optional.empty(), Optional.empty(), List.of(), List.of(),
                 Optional.empty(), List.of(), List.of(), Optional.empty(), Source.SYSTEM, List.of(), Source.SYSTEM,
                 Source.NONE, Source.LOCAL, 255, 1, Optional.empty(), OptionalInt.empty(), false);
@@ -121,6 +136,11 @@ public record RacoonConf(
 
     /** {@code radiuscfg { }}: up to five servers each, timeout and retries 3. */
     public record RadiusCfg(List<RadiusServer> auth, List<RadiusServer> acct, int timeoutSeconds, int retries) {
+        public RadiusCfg {
+            auth = List.copyOf(auth);
+            acct = List.copyOf(acct);
+        }
+
         public static final RadiusCfg DEFAULT = new RadiusCfg(List.of(), List.of(), 3, 3);
         public static final int MAX_SERVERS = 5;
     }

@@ -42,6 +42,13 @@ public record Remote(
         Optional<String> xauthLogin,
         Map<ScriptEvent, String> scripts) {
 
+    public Remote {
+        exchangeModes = List.copyOf(exchangeModes);
+        peersIdentifiers = List.copyOf(peersIdentifiers);
+        proposals = List.copyOf(proposals);
+        scripts = Map.copyOf(scripts);
+    }
+
     public static final long DEFAULT_LIFETIME_SECONDS = 28800;
     public static final int DEFAULT_NONCE_SIZE = 16;
     /** IP_MAXPACKET: esp_frag's default, i.e. no ESP fragmentation by the kernel. */
@@ -82,6 +89,9 @@ public record Remote(
 
         /** Public keys in plainrsa-gen(8) format; racoon accepts several (one per line). */
         record PlainRsa(List<String> files) implements PeersCertificate {
+            public PlainRsa {
+                files = List.copyOf(files);
+            }
         }
 
         record Dnssec() implements PeersCertificate {

@@ -19,6 +19,12 @@ public record Sainfo(
         List<Algorithms.IpsecAuth> authentication,
         List<Algorithms.Compression> compression) {
 
+    public Sainfo {
+        encryption = List.copyOf(encryption);
+        authentication = List.copyOf(authentication);
+        compression = List.copyOf(compression);
+    }
+
     public static final long DEFAULT_LIFETIME_SECONDS = 28800;
 
     /** A phase-2 cipher with its effective key length (0 for fixed-key ciphers). */

@@ -115,7 +115,7 @@ final class SyntaxErrorReporter extends BaseErrorListener {
     }
 
     /** "in the remote block" / "at top level", from the innermost section rule on the stack. */
-    static String sectionName(ParserRuleContext ctx) {
+    private static String sectionName(ParserRuleContext ctx) {
         return section(ctx).map(c -> "in the '" + c.getStart().getText() + "' block").orElse("at top level");
     }
 
@@ -221,7 +221,7 @@ final class SyntaxErrorReporter extends BaseErrorListener {
                 ? token.getInputStream().getText(Interval.of(next, next)).charAt(0) : -1;
     }
 
-    static String printable(String text) {
+    private static String printable(String text) {
         int c = text.codePointAt(0);
         return c < 0x20 || c == 0x7f || c > 0x7e ? String.format("U+%04X", c) : "'" + text + "'";
     }

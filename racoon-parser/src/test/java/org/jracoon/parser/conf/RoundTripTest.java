@@ -73,6 +73,29 @@ class RoundTripTest {
     }
 
     @Test
+    void sameWordMeansDifferentThingsInDifferentSections() throws Exception {
+        RacoonConf conf = ConfigLoader.parse("""
+                privsep { group "racoon"; }
+                mode_cfg { split_network include 10.0.0.0/8; pfs_group 2; }
+                remote anonymous {
+                	mode_cfg on;
+                	exchange_mode main;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method xauth_psk_server; dh_group 2; }
+                }
+                sainfo anonymous group "racoon" {
+                	pfs_group modp2048;
+                	encryption_algorithm aes; authentication_algorithm hmac_sha1; compression_algorithm deflate;
+                }
+                """, "words.conf").config();
+        assertEquals(Optional.of("racoon"), conf.privsep().orElseThrow().groupName());
+        assertEquals(Optional.of(RacoonConf.ModeCfg.SplitType.INCLUDE), conf.modeCfg().orElseThrow().splitType());
+        assertEquals(java.util.OptionalInt.of(2), conf.modeCfg().orElseThrow().pfsGroup());
+        assertTrue(conf.remotes().get(0).modeCfg());
+        assertEquals(Optional.of("racoon"), conf.sainfos().get(0).group());
+        assertEquals(Optional.of(Algorithms.DhGroup.MODP2048), conf.sainfos().get(0).pfsGroup());
+    }
+
+    @Test
     void ipv6IsPrintedCompressed() {
         assertEquals("2001:db8::1", IpAddress.parse("2001:0db8:0:0:0:0:0:1").toString());
         assertEquals("::", IpAddress.parse("::").toString());
