@@ -63,6 +63,7 @@ public final class IkeEngine {
                 datagram.remote());
         if (manager.isPresent()) {
             manager.get().receive(datagram, header);
+            purgeOthers(manager.get());
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
             respond(datagram, header);
@@ -144,6 +145,19 @@ public final class IkeEngine {
         manager.receive(datagram, header);
         if (!manager.dead()) {
             table.add(manager);
+        }
+    }
+
+    /** After a peer's INITIAL-CONTACT, the other ISAKMP SAs with that address and their IPsec SAs go. */
+    private void purgeOthers(ExchangeManager announcer) {
+        if (!announcer.takePeerInitialContact()) {
+            return;
+        }
+        for (ExchangeManager m : table.entries()) {
+            if (m != announcer && !m.dead()
+                    && m.sa().remote().getAddress().equals(announcer.sa().remote().getAddress())) {
+                m.purge();
+            }
         }
     }
 

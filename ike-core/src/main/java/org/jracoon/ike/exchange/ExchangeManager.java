@@ -2,6 +2,7 @@ package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
 import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.SaRequest;
+import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.keymat.MessageProtection;
 import org.jracoon.ike.keymat.MessageProtection.DecryptedMessage;
 import org.jracoon.ike.message.IsakmpMessage;
@@ -71,6 +74,7 @@ public final class ExchangeManager implements SaTable.Entry {
     };
     private final List<SaRequest> waiting = new ArrayList<>();
     private final List<IpsecSa> ipsecSas = new ArrayList<>();
+    private boolean peerInitialContact;
 
     /** The last message of an exchange that awaits an answer, and how many resends are left. */
     private static final class Unanswered {
@@ -120,8 +124,16 @@ public final class ExchangeManager implements SaTable.Entry {
         return List.copyOf(ipsecSas);
     }
 
-    /** A kernel request for an SA pair with this peer: Quick Mode now, or once phase 1 is up. */
+    /**
+     * A kernel request for an SA pair with this peer: Quick Mode now, or once phase 1 is up.
+     * A request for traffic already being negotiated is ignored (racoon pfkey.c pk_recvacquire).
+     */
     public void request(SaRequest request) {
+        if (waiting.stream().anyMatch(w -> sameTraffic(w, request))
+                || quickModes.values().stream().anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
+            CHD.debug("{} {} already being negotiated", sa.cookies(), request.selector());
+            return;
+        }
         if (sa.established()) {
             startQuickMode(request);
         } else {
@@ -129,9 +141,40 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
-    /** Forgets an IPsec SA the kernel expired (hard). */
+    /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
     public void expired(IpsecSa pair) {
         ipsecSas.remove(pair);
+        if (sa.established()) {
+            int protocol = pair.protocol() == IpsecProtocol.ESP ? ProtocolId.ESP : ProtocolId.AH;
+            sendInformational(List.of(DeletePayload.of(protocol,
+                    List.of(Octets.of(ByteBuffer.allocate(4).putInt(pair.inboundSpi()).array())))));
+        }
+    }
+
+    /**
+     * Whether the peer announced INITIAL-CONTACT since the last call: it has restarted, so the
+     * SAs of our other ISAKMP SAs with it are stale (RFC 2407 section 4.6.3.3).
+     */
+    public boolean takePeerInitialContact() {
+        boolean announced = peerInitialContact;
+        peerInitialContact = false;
+        return announced;
+    }
+
+    /** Drops this ISAKMP SA and removes its IPsec SAs from the kernel, telling the peer nothing (it restarted). */
+    public void purge() {
+        for (IpsecSa pair : List.copyOf(ipsecSas)) {
+            for (SaId id : List.of(pair.inbound(), pair.outbound())) {
+                try {
+                    services.kernel().deleteSa(id);
+                } catch (KernelException e) {
+                    CHD.info("{} stale SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
+                }
+            }
+        }
+        IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
+        ipsecSas.clear();
+        end();
     }
 
     /** A received datagram whose cookies name this SA. */
@@ -280,10 +323,8 @@ public final class ExchangeManager implements SaTable.Entry {
             IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), sa.remote(), sa.proposal().orElseThrow());
             services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote()));
             services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
-                    java.time.Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
-            if (mainMode.peerInitialContact()) {
-                IKE.info("{} peer sent INITIAL-CONTACT", sa.cookies());
-            }
+                    Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
+            peerInitialContact = mainMode.peerInitialContact();
             InetAddress peer = sa.remote().getAddress();
             if (sa.policy().initialContact() && services.firstContact(peer)) {
                 sendInformational(List.of(Informational.aboutIsakmpSa(sa.cookies(), NotifyType.INITIAL_CONTACT)));
@@ -410,6 +451,7 @@ public final class ExchangeManager implements SaTable.Entry {
             replies.put(key, Optional.empty());
             for (NotifyPayload n : received.notifications()) {
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
+                peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;
             }
             for (DeletePayload d : received.deletions()) {
                 deleted(d);
@@ -483,12 +525,16 @@ public final class ExchangeManager implements SaTable.Entry {
         return new EngineTimer(sa.serial(), mid, kind);
     }
 
-    private void arm(int mid, EngineTimer.Kind kind, java.time.Duration delay) {
+    private void arm(int mid, EngineTimer.Kind kind, Duration delay) {
         services.sink().arm(timer(mid, kind), delay);
     }
 
     private void cancel(int mid, EngineTimer.Kind kind) {
         services.sink().cancel(timer(mid, kind));
+    }
+
+    private static boolean sameTraffic(SaRequest a, SaRequest b) {
+        return a.selector().equals(b.selector()) && a.protocol() == b.protocol() && a.peer().equals(b.peer());
     }
 
     private static String notifyNames(List<NotifyPayload> notifications) {

@@ -127,6 +127,11 @@ final class QuickMode implements Exchange {
         return state == State.DONE;
     }
 
+    /** The kernel request an initiator negotiates for; empty for a responder. */
+    Optional<SaRequest> request() {
+        return Optional.ofNullable(request);
+    }
+
     /** The SA pairs installed, once done. */
     List<IpsecSa> installed() {
         return List.copyOf(installed);

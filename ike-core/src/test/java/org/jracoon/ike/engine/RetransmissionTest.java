@@ -1,5 +1,6 @@
 package org.jracoon.ike.engine;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,7 @@ class RetransmissionTest {
     }
 
     private static List<Datagram> ofExchange(Peer peer, int exchangeType) throws IsakmpProtocolException {
-        List<Datagram> out = new java.util.ArrayList<>();
+        List<Datagram> out = new ArrayList<>();
         for (Datagram d : peer.sink.sent) {
             if (IsakmpHeader.decode(d.data()).exchangeType() == exchangeType) {
                 out.add(d);
