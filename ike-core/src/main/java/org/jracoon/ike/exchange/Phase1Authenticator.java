@@ -6,7 +6,6 @@ import org.jracoon.ike.crypto.Prf;
 import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.Payload;
-import org.jracoon.ike.policy.AuthMethod;
 
 /**
  * The part of Main Mode that depends on the authentication method (RFC 2409 section 5): how
@@ -14,8 +13,6 @@ import org.jracoon.ike.policy.AuthMethod;
  * checked. Pre-shared keys are {@link PskAuthenticator}; signatures plug in the same way.
  */
 public interface Phase1Authenticator {
-
-    AuthMethod method();
 
     /** SKEYID from the nonce bodies and the DH shared secret. */
     Secret skeyid(Prf prf, byte[] niB, byte[] nrB, Secret gxy);

@@ -12,7 +12,6 @@ import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpPrefix;
-import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KeyMaterial;

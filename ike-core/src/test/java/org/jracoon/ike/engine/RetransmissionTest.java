@@ -1,10 +1,13 @@
 package org.jracoon.ike.engine;
 
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +19,9 @@ import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.policy.RemotePolicy;
+import org.jracoon.ike.policy.Timers;
 import org.junit.jupiter.api.Test;
 
 /** Lost and repeated messages: the timer resends, a duplicate gets the stored reply, nothing is done twice. */
@@ -47,6 +53,26 @@ class RetransmissionTest {
             assertEquals(1, p.kernel.added.size());
         }
         assertEquals(ExchangeType.IDENTITY_PROTECTION, IsakmpHeader.decode(pair.b.sink.sent.get(1).data()).exchangeType());
+    }
+
+    @Test
+    void initiatorGivesUpAfterTheConfiguredRetransmissions() {
+        Timers quick = new Timers(2, Duration.ofSeconds(3), 2, Duration.ofSeconds(60), Duration.ofSeconds(60));
+        EnginePair pair = new EnginePair(new Policies(List.of(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_B),
+                List.of(EnginePair.MM_3DES_SHA1_MODP1024)).withTimers(quick)), List.of()),
+                new Policies(List.of(), List.of()));
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        pair.runTimersOut();
+        // persend 2: every transmission goes out twice; the first and two retransmissions
+        assertEquals(6, pair.a.sink.sent.size());
+        assertTrue(pair.a.sink.sent.stream().allMatch(d -> Arrays.equals(d.data(), pair.a.sink.sent.get(0).data())));
+        assertEquals(Instant.parse("2026-01-01T00:00:09Z"), pair.clock.instant(), "3 intervals of 3 s");
+        EngineEvent.Phase1Failed failed = pair.a.sink.events(EngineEvent.Phase1Failed.class).get(0);
+        assertEquals("no answer after 2 retransmissions", failed.reason());
+        assertTrue(pair.a.engine.isakmpSas().isEmpty());
+        assertTrue(pair.a.sink.timers.isEmpty());
+        assertTrue(pair.b.sink.sent.isEmpty(), "B has no remote policy for A and stays silent");
     }
 
     @Test
