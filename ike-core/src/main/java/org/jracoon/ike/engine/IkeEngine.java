@@ -52,6 +52,10 @@ public final class IkeEngine {
 
     /** A datagram received on an IKE socket. */
     public void receive(Datagram datagram) {
+        guarded("datagram from " + datagram.remote(), () -> dispatch(datagram));
+    }
+
+    private void dispatch(Datagram datagram) {
         IsakmpHeader header;
         try {
             header = IsakmpHeader.decode(datagram.data());
@@ -75,6 +79,10 @@ public final class IkeEngine {
 
     /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
     public void acquire(SaRequest request) {
+        guarded("request for " + request.selector(), () -> start(request));
+    }
+
+    private void start(SaRequest request) {
         InetSocketAddress remote = new InetSocketAddress(request.peer(), IKE_PORT);
         Optional<ExchangeManager> existing = table.usable(remote);
         if (existing.isPresent()) {
@@ -97,6 +105,10 @@ public final class IkeEngine {
 
     /** A kernel EXPIRE: a hard one ends the pair it names. */
     public void expire(KernelEvent.Expire expire) {
+        guarded("expire of " + expire.sa(), () -> expired(expire));
+    }
+
+    private void expired(KernelEvent.Expire expire) {
         if (!expire.hard()) {
             IKE.debug("soft expire of {}", expire.sa());
             return;
@@ -113,8 +125,24 @@ public final class IkeEngine {
 
     /** A timer armed through the sink fired. */
     public void timerExpired(EngineTimer timer) {
-        table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
-        prune();
+        guarded(timer.toString(), () -> {
+            table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
+            prune();
+        });
+    }
+
+    /**
+     * Runs one input so that a defect in the engine costs that input, not the daemon: one
+     * error line (the stack trace at debug level) and the engine goes on.
+     */
+    private void guarded(String input, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            IKE.error("internal error on {}: {}", input, e.toString());
+            IKE.debug("internal error on {}", input, e);
+            prune();
+        }
     }
 
     /** The ISAKMP SAs, for admin output. */

@@ -297,6 +297,10 @@ public final class ExchangeManager implements SaTable.Entry {
         } catch (IsakmpProtocolException e) {
             refused(exchange, e.notifyType(), e.getMessage(), true, receivedKey);
             return;
+        } catch (CryptoException e) {
+            // the peer's PFS value turned out unusable only when the shared secret was computed
+            refused(exchange, e.notifyType(), e.getMessage(), true, receivedKey);
+            return;
         } catch (KernelException e) {
             failExchange(exchange.messageId(), "kernel refused: " + e.getMessage());
             return;

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.engine.EnginePair.Peer;
@@ -53,6 +56,35 @@ class RetransmissionTest {
             assertEquals(1, p.kernel.added.size());
         }
         assertEquals(ExchangeType.IDENTITY_PROTECTION, IsakmpHeader.decode(pair.b.sink.sent.get(1).data()).exchangeType());
+    }
+
+    @Test
+    void everyMessageLostOnceStillNegotiates() {
+        // each loss costs one 10 s interval, more than racoon's default 30 s per phase allows
+        Timers patient = new Timers(5, Duration.ofSeconds(10), 1, Duration.ofSeconds(120), Duration.ofSeconds(120));
+        EnginePair pair = new EnginePair(
+                new Policies(List.of(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_B),
+                        List.of(EnginePair.MM_3DES_SHA1_MODP1024)).withTimers(patient)),
+                        List.of(EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B))),
+                new Policies(List.of(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_A),
+                        List.of(EnginePair.MM_3DES_SHA1_MODP1024)).withTimers(patient)),
+                        List.of(EnginePair.sainfo(EnginePair.NET_B, EnginePair.NET_A))));
+        Set<String> seen = new HashSet<>();
+        pair.lose = d -> seen.add(HexFormat.of().formatHex(d.data()));
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        while (pair.a.sink.events(EngineEvent.Phase2Established.class).isEmpty()
+                || pair.b.sink.events(EngineEvent.Phase2Established.class).isEmpty()) {
+            assertTrue(pair.fireNextTimer(), "a timer is left to recover with");
+        }
+        for (Peer p : List.of(pair.a, pair.b)) {
+            assertEquals(1, p.engine.isakmpSas().size());
+            assertEquals(1, p.kernel.updated.size());
+            assertEquals(1, p.kernel.added.size());
+            assertTrue(p.sink.events(EngineEvent.Phase1Failed.class).isEmpty());
+        }
+        TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
+        TwoEngineNegotiationTest.sameSa(pair.b.kernel.added.get(0), pair.a.kernel.updated.get(0));
     }
 
     @Test
