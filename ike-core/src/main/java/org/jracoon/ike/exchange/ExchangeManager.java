@@ -456,6 +456,14 @@ public final class ExchangeManager implements SaTable.Entry {
             for (NotifyPayload n : received.notifications()) {
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
                 peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;
+                if (NotifyType.isError(n.notifyType())) {
+                    // an authentic error: the Quick Modes we started and the peer has not answered are refused
+                    for (QuickMode qm : List.copyOf(quickModes.values())) {
+                        if (qm.awaitingFirstAnswer()) {
+                            failExchange(qm.messageId(), "peer refused with " + NotifyType.name(n.notifyType()));
+                        }
+                    }
+                }
             }
             for (DeletePayload d : received.deletions()) {
                 deleted(d);

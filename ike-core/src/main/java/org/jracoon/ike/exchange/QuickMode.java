@@ -131,6 +131,11 @@ final class QuickMode implements Exchange {
         return Optional.ofNullable(request);
     }
 
+    /** Whether this is an initiator whose QM1 has no answer yet. */
+    boolean awaitingFirstAnswer() {
+        return state == State.AWAIT_QM2;
+    }
+
     /** The SA pairs installed, once done. */
     List<IpsecSa> installed() {
         return List.copyOf(installed);

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.engine.EnginePair.Peer;
+import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.payload.ExchangeType;
 import org.jracoon.ike.payload.IsakmpHeader;
@@ -85,6 +86,31 @@ class RetransmissionTest {
         }
         TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
         TwoEngineNegotiationTest.sameSa(pair.b.kernel.added.get(0), pair.a.kernel.updated.get(0));
+    }
+
+    @Test
+    void retransmittedRefusedQuickModeGetsTheStoredNotification() {
+        EnginePair pair = new EnginePair(
+                EnginePair.policies(EnginePair.ADDRESS_B, EnginePair.MM_3DES_SHA1_MODP1024,
+                        EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B)),
+                EnginePair.policies(EnginePair.ADDRESS_A, EnginePair.MM_3DES_SHA1_MODP1024,
+                        EnginePair.sainfo(EnginePair.NET_B, new IpPrefix(EnginePair.NET_A.address(), 16))));
+        try (LogCapture log = new LogCapture()) {
+            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+            pair.pump();
+            byte[] qm1 = pair.a.sink.sent.stream().map(Datagram::data).filter(d -> (d[18] & 0xff) == ExchangeType.QUICK_MODE)
+                    .findFirst().orElseThrow();
+            byte[] notification = pair.b.sink.sent.get(pair.b.sink.sent.size() - 1).data();
+            pair.b.sink.outbox.clear();
+            pair.b.engine.receive(new Datagram(qm1, pair.b.endpoint(), pair.a.endpoint()));
+            assertEquals(1, pair.b.sink.outbox.size());
+            assertArrayEquals(notification, pair.b.sink.outbox.poll().data());
+            List<String> refusal = log.warnings("/192.168.1.11:500");
+            assertEquals(1, refusal.size(), refusal.toString());
+            assertTrue(refusal.get(0).contains("no phase-2 policy for 10.2.0.0/24[any] 10.1.0.0/24[any] any"),
+                    refusal.get(0));
+            assertTrue(refusal.get(0).contains("INVALID-ID-INFORMATION"), refusal.get(0));
+        }
     }
 
     @Test
