@@ -103,22 +103,26 @@ public final class IkeEngine {
         prune();
     }
 
-    /** A kernel EXPIRE: a hard one ends the pair it names. */
+    /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
     public void expire(KernelEvent.Expire expire) {
         guarded("expire of " + expire.sa(), () -> expired(expire));
     }
 
     private void expired(KernelEvent.Expire expire) {
-        if (!expire.hard()) {
-            IKE.debug("soft expire of {}", expire.sa());
-            return;
-        }
         for (ExchangeManager m : table.entries()) {
             for (IpsecSa pair : m.ipsecSas()) {
-                if (pair.inbound().equals(expire.sa()) || pair.outbound().equals(expire.sa())) {
+                if (!pair.inbound().equals(expire.sa()) && !pair.outbound().equals(expire.sa())) {
+                    continue;
+                }
+                if (expire.hard()) {
                     IKE.info("{} IPsec SA {} expired", m.sa().cookies(), pair);
                     m.expired(pair);
+                    continue;
                 }
+                Optional<SaRequest> again = m.rekeyRequest(pair);
+                IKE.info("{} IPsec SA {} soft lifetime over{}", m.sa().cookies(), pair,
+                        again.isPresent() ? ", negotiating a new pair" : ", the peer initiated it and renews it");
+                again.ifPresent(this::start);
             }
         }
     }

@@ -74,6 +74,8 @@ public final class ExchangeManager implements SaTable.Entry {
     };
     private final List<SaRequest> waiting = new ArrayList<>();
     private final List<IpsecSa> ipsecSas = new ArrayList<>();
+    /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
+    private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
     private boolean peerInitialContact;
 
     /** The last message of an exchange that awaits an answer, and how many resends are left. */
@@ -141,9 +143,19 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
+    /**
+     * The request to negotiate again when the kernel's soft lifetime of {@code pair} ran out: the
+     * one we initiated it for; empty for a pair we responded to (racoon pfkey.c pk_recvexpire
+     * leaves rekeying to the initiator).
+     */
+    public Optional<SaRequest> rekeyRequest(IpsecSa pair) {
+        return Optional.ofNullable(initiated.get(pair));
+    }
+
     /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
     public void expired(IpsecSa pair) {
         ipsecSas.remove(pair);
+        initiated.remove(pair);
         if (sa.established()) {
             int protocol = pair.protocol() == IpsecProtocol.ESP ? ProtocolId.ESP : ProtocolId.AH;
             sendInformational(List.of(DeletePayload.of(protocol,
@@ -174,6 +186,7 @@ public final class ExchangeManager implements SaTable.Entry {
         }
         IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
         ipsecSas.clear();
+        initiated.clear();
         end();
     }
 
@@ -340,6 +353,7 @@ public final class ExchangeManager implements SaTable.Entry {
             quickModes.remove(mid);
             sa.protection().orElseThrow().forget(mid);
             ipsecSas.addAll(qm.installed());
+            qm.request().ifPresent(r -> qm.installed().forEach(pair -> initiated.put(pair, r)));
             services.sink().event(new EngineEvent.Phase2Established(sa.cookies(), qm.installed()));
         }
     }
@@ -496,6 +510,7 @@ public final class ExchangeManager implements SaTable.Entry {
                         CHD.warn("{} peer deleted IPsec SA {}, kernel: {}", sa.cookies(), pair, e.getMessage());
                     }
                     ipsecSas.remove(pair);
+                    initiated.remove(pair);
                 }
             }
         }

@@ -56,6 +56,25 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void softExpireRenewsAPairWeInitiated() {
+        EnginePair pair = negotiated();
+        IpsecSa onB = pair.b.engine.ipsecSas().get(0);
+        pair.b.engine.expire(new KernelEvent.Expire(onB.inbound(), false, Lifetime.NONE));
+        pair.pump();
+        assertEquals(1, pair.b.engine.ipsecSas().size(), "the responder leaves renewal to the initiator");
+
+        IpsecSa onA = pair.a.engine.ipsecSas().get(0);
+        pair.a.engine.expire(new KernelEvent.Expire(onA.outbound(), false, Lifetime.NONE));
+        pair.pump();
+        assertEquals(2, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+        assertEquals(2, pair.a.engine.ipsecSas().size());
+        assertEquals(2, pair.b.engine.ipsecSas().size());
+        assertEquals(4, pair.a.kernel.installed().size(), "old and new pairs until the old one expires");
+        assertEquals(1, pair.a.engine.isakmpSas().size(), "on the same ISAKMP SA");
+        TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(1), pair.b.kernel.updated.get(1));
+    }
+
+    @Test
     void initialContactFromARestartedPeerPurgesItsStaleSas() {
         EnginePair pair = negotiated();
         IpsecSa stale = pair.b.engine.ipsecSas().get(0);
