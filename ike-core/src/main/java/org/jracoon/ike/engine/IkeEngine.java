@@ -32,6 +32,17 @@ import org.slf4j.LoggerFactory;
  * expiries, and gives datagrams to send, timers and events to its {@link EngineSink}; kernel
  * calls go through the {@link KernelIpsec} port. Randomness and time are injected. No threads:
  * the runtime calls it from one thread.
+ *
+ * <p>What a runtime does around it:
+ * <ul>
+ * <li>every datagram read on an IKE socket goes to {@link #receive} (on 4500 without the
+ *     non-ESP marker), every {@link Datagram} the sink gets is written from its local address;</li>
+ * <li>a kernel ACQUIRE becomes an {@link SaRequest} (endpoints, selector and protocol/mode of
+ *     the outbound policy it names) for {@link #acquire}; kernel EXPIREs go to {@link #expire};</li>
+ * <li>{@link EngineSink#arm} schedules {@link #timerExpired}, {@link EngineSink#cancel} unschedules;</li>
+ * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSas()} and
+ *     {@link #ipsecSas()} answer show-sa.</li>
+ * </ul>
  */
 public final class IkeEngine {
 
