@@ -367,7 +367,10 @@ public final class ExchangeManager implements SaTable.Entry {
                     "no phase-2 policy for " + request.selector()));
             return;
         }
-        int mid = services.newMessageId();
+        int mid;
+        do {
+            mid = services.newMessageId();
+        } while (quickModes.containsKey(mid));
         QuickMode qm = QuickMode.initiator(sa, services, mid, request, policy.get());
         quickModes.put(mid, qm);
         CHD.info("{} mid {} initiating Quick Mode for {}", sa.cookies(), Integer.toHexString(mid), request.selector());
