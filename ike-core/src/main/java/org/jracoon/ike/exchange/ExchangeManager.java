@@ -132,7 +132,8 @@ public final class ExchangeManager implements SaTable.Entry {
      */
     public void request(SaRequest request) {
         if (waiting.stream().anyMatch(w -> sameTraffic(w, request))
-                || quickModes.values().stream().anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
+                || quickModes.values().stream()
+                        .anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
             CHD.debug("{} {} already being negotiated", sa.cookies(), request.selector());
             return;
         }
