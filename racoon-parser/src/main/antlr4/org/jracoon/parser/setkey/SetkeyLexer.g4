@@ -57,7 +57,9 @@ QUOTED   : '"' ~["]* '"' ;
 WORD     : [A-Za-z0-9:] [A-Za-z0-9:%.\-_]* ;
 
 COMMENT : '#' ~[\n]* -> skip ;
-WS      : [ \t\r\n]+ -> skip ;
+// U+00A0 too: scripts copied from web pages (the IPsec guide's among them) carry no-break
+// spaces, which the shell passes on inside variable values
+WS      : [ \t\r\n\u00A0]+ -> skip ;
 // anything else is reported by the parser as a syntax error at that character
 STRAY   : . ;
 
@@ -93,5 +95,5 @@ P_HYPHEN    : '-' ;
 P_NUMBER    : [0-9]+ ;
 P_PORT      : '[' [0-9]+ ']' ;
 P_ADDRESS   : [a-zA-Z0-9:._]+ ('%' [a-zA-Z0-9]+)? ;
-P_WS        : [ \t\r\n]+ -> skip ;
+P_WS        : [ \t\r\n\u00A0]+ -> skip ;
 P_STRAY     : . ;

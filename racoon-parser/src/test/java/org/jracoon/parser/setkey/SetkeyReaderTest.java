@@ -357,4 +357,14 @@ class SetkeyReaderTest {
         assertEquals("refused", e.getMessage());
         assertEquals(1, seen.size());
     }
+
+    /** As the guide's "-r" line leaves them: addresses followed by a no-break space. */
+    @Test
+    void noBreakSpaceSeparatesWords() throws Exception {
+        List<Directive> all = read("add 192.168.1.12\u00a0 192.168.1.11\u00a0 esp 0x1002 -E null;\n"
+                + "spdadd 10.0.0.1\u00a0 10.0.0.2 any -P out ipsec esp/tunnel/10.0.0.1\u00a0-10.0.0.2/require;");
+        assertEquals(ip("192.168.1.12"), ((Directive.Add) all.get(0)).source().address());
+        assertEquals(Optional.of(new InetSocketAddress(ip("10.0.0.1"), 0)),
+                ((Directive.SpdAdd) all.get(1)).policy().requests().get(0).tunnelSource());
+    }
 }
