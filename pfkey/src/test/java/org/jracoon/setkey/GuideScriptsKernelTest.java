@@ -70,7 +70,7 @@ class GuideScriptsKernelTest {
                 "src 192.168.1.11/32 dst 192.168.1.12/32 dir in" + PRIORITY + requests,
                 "src 192.168.1.11/32 dst 192.168.1.12/32 dir fwd" + PRIORITY + requests), sh.policies("elroy"));
 
-        protectedPing("astro", "192.168.1.12", "elroy", "veth-elroy",
+        protectedPing("astro", "192.168.1.12", "astro", "veth-astro", "elroy", "veth-elroy",
                 List.of("AH(spi=0x00001000", "ESP(spi=0x00001002", "AH(spi=0x00001001", "ESP(spi=0x00001003"),
                 "astro", "elroy");
     }
@@ -99,7 +99,7 @@ class GuideScriptsKernelTest {
                 policy("192.168.1.11/32", "192.168.1.12/32", "fwd", "192.168.1.11", "192.168.1.12")),
                 sh.policies("elroy"));
 
-        protectedPing("astro", "192.168.1.12", "elroy", "veth-elroy",
+        protectedPing("astro", "192.168.1.12", "astro", "veth-astro", "elroy", "veth-elroy",
                 List.of("ESP(spi=0x00001000", "ESP(spi=0x00001001"), "astro", "elroy");
     }
 
@@ -137,7 +137,7 @@ class GuideScriptsKernelTest {
                 policy("172.16.10.0/24", "172.16.20.0/24", "fwd", "10.10.10.10", "10.20.20.20")),
                 sh.policies("gwwh"));
 
-        protectedPing("cogswell", "172.16.20.100", "gwwh", "veth-wh-inet",
+        protectedPing("cogswell", "172.16.20.100", "gwhq", "veth-hq-inet", "gwwh", "veth-wh-inet",
                 List.of("ESP(spi=0x00001000", "ESP(spi=0x00001001"), "gwhq", "gwwh");
     }
 
@@ -170,7 +170,7 @@ class GuideScriptsKernelTest {
                 policy("10.30.30.30/32", "172.16.10.0/24", "fwd", "10.30.30.30", "10.10.10.10")),
                 sh.policies("gwhq"));
 
-        protectedPing("astro", "172.16.10.12", "gwhq", "veth-hq-inet",
+        protectedPing("astro", "172.16.10.12", "astro", "veth-astro", "gwhq", "veth-hq-inet",
                 List.of("ESP(spi=0x00001000", "ESP(spi=0x00001001"), "astro", "gwhq");
     }
 
@@ -219,36 +219,53 @@ class GuideScriptsKernelTest {
     }
 
     /**
-     * Pings {@code target} from {@code from} while capturing on {@code captureIf}: the ping must
-     * pass, every SA of the two protecting hosts must count packets, and the capture must show
-     * the expected ESP/AH SPIs and no ICMP in clear.
+     * Pings {@code target} from {@code from} while capturing what both ends of the link {@code ns1:if1 <->
+     * ns2:if2} send: the ping must pass, every SA of the protecting hosts must count packets, and
+     * the wire must carry the expected ESP/AH SPIs and no ICMP in clear. Only sent packets are
+     * captured: a receiver's tcpdump also shows a tunnel's inner packets, which Linux hands back
+     * to the same device after decryption, though they never crossed the wire.
      */
-    private void protectedPing(String from, String target, String captureNs, String captureIf,
+    private void protectedPing(String from, String target, String ns1, String if1, String ns2, String if2,
                                List<String> expectedOnWire, String... protectingHosts) throws Exception {
         for (String host : protectingHosts) {
             assertTrue(sh.packetCounts(host).stream().allMatch(n -> n == 0), host + " counters start at 0");
         }
-        Path pcap = tmp.resolve("capture.pcap");
-        Process capture = new ProcessBuilder("ip", "netns", "exec", captureNs, "tcpdump", "-n", "-U", "-i", captureIf,
-                "-w", pcap.toString()).redirectErrorStream(true).start();
+        Path pcap1 = tmp.resolve("sent-by-" + ns1 + ".pcap");
+        Path pcap2 = tmp.resolve("sent-by-" + ns2 + ".pcap");
+        Process capture1 = capture(ns1, if1, pcap1);
         try {
-            // tcpdump says "listening on" once the capture runs
-            byte[] first = capture.getInputStream().readNBytes(
-                    "tcpdump: listening on".length());
-            assertEquals("tcpdump: listening on", new String(first, StandardCharsets.UTF_8));
-            sh.ok("ip netns exec " + from + " ping -c 3 -W 5 " + target);
+            Process capture2 = capture(ns2, if2, pcap2);
+            try {
+                sh.ok("ip netns exec " + from + " ping -c 3 -W 5 " + target);
+            } finally {
+                stop(capture2);
+            }
         } finally {
-            capture.destroy();
-            capture.waitFor(10, TimeUnit.SECONDS);
+            stop(capture1);
         }
         for (String host : protectingHosts) {
             List<Long> counts = sh.packetCounts(host);
             assertTrue(counts.stream().allMatch(n -> n > 0), host + " SA packet counters grew: " + counts);
         }
-        String wire = sh.ok("tcpdump -n -r " + pcap + " 2>/dev/null");
+        String wire = sh.ok("tcpdump -n -r " + pcap1 + " 2>/dev/null; tcpdump -n -r " + pcap2 + " 2>/dev/null");
         for (String expected : expectedOnWire) {
             assertTrue(wire.contains(expected), "capture shows " + expected + ":\n" + wire);
         }
         assertFalse(wire.contains("ICMP"), "no ICMP in clear on the wire:\n" + wire);
+    }
+
+    /** tcpdump of the packets {@code ns:dev} sends, started once it says it is listening. */
+    private static Process capture(String ns, String dev, Path pcap) throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-n", "-U", "-Q", "out", "-i", dev,
+                "-w", pcap.toString()).redirectErrorStream(true).start();
+        String ready = "tcpdump: listening on";
+        byte[] first = p.getInputStream().readNBytes(ready.length());
+        assertEquals(ready, new String(first, StandardCharsets.UTF_8));
+        return p;
+    }
+
+    private static void stop(Process capture) throws InterruptedException {
+        capture.destroy();
+        capture.waitFor(10, TimeUnit.SECONDS);
     }
 }
