@@ -61,6 +61,22 @@ final class KameDump {
         this.zone = zone;
     }
 
+    /**
+     * Any message as {@code setkey -x} shows it: its type, then the SA or policy it carries in the
+     * -D / -DP text.
+     */
+    String message(KernelReply reply, Instant now) {
+        SadbMessage m = reply.message();
+        String head = m.type() + (m.errno() == 0 ? "" : " errno=" + m.errno()) + "\n";
+        if (m.extension(SadbExtensionType.X_POLICY).isPresent()) {
+            return head + policy(reply);
+        }
+        if (m.extension(SadbExtensionType.SA).isPresent() && m.extension(SadbExtensionType.X_SA2).isPresent()) {
+            return head + sa(reply, now);
+        }
+        return head + m;
+    }
+
     /** One SA as {@code setkey -D} prints it; {@code now} is the dump's "current" time. */
     String sa(KernelReply reply, Instant now) {
         SadbMessage m = reply.message();

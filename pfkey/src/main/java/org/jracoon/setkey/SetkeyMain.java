@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
@@ -56,6 +58,9 @@ public final class SetkeyMain implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     private boolean help;
+
+    /** setkey -x stamps each message with the local time of day, to the microsecond. */
+    private static final DateTimeFormatter WATCH_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -114,8 +119,8 @@ public final class SetkeyMain implements Callable<Integer> {
         }
         try (KernelSession session = KernelSession.open()) {
             KernelChannel channel = verbose ? new VerboseChannel(session, out) : session;
-            SetkeyRunner runner = new SetkeyRunner(channel, new KameDump(ProtocolNames.system(), ZoneId.systemDefault()),
-                    out, err, Clock.systemUTC(), all);
+            KameDump printer = new KameDump(ProtocolNames.system(), ZoneId.systemDefault());
+            SetkeyRunner runner = new SetkeyRunner(channel, printer, out, err, Clock.systemUTC(), all);
             if (dump) {
                 if (policies) {
                     runner.dumpSpd();
@@ -129,7 +134,11 @@ public final class SetkeyMain implements Callable<Integer> {
                 return 0;
             }
             if (watch) {
-                session.watch(r -> out.println(Clock.systemDefaultZone().instant() + " " + r.message()));
+                session.watch(r -> {
+                    out.println(WATCH_TIME.format(LocalTime.now()));
+                    out.println(printer.message(r, Clock.systemUTC().instant()));
+                    out.flush();
+                });
                 return 0;
             }
             reader.read(input, directive -> {

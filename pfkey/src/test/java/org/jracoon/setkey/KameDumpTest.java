@@ -104,4 +104,16 @@ class KameDumpTest {
         assertEquals("2001:db8::1:0:0:1", Ipv6Text.compress(ip("2001:db8:0:0:1:0:0:1")));
         assertEquals("1:0:2:0:3:0:4:0", Ipv6Text.compress(ip("1:0:2:0:3:0:4:0")));
     }
+
+    @Test
+    void watchShowsTheTypeThenTheEntry() throws Exception {
+        SadbMessage flush = new SadbMessage(SadbMessageType.X_SPDFLUSH, 0, 0, 3, 9, List.of());
+        assertEquals("X_SPDFLUSH\n" + flush, dump.message(new KernelReply(flush, 0), Instant.EPOCH));
+        SadbMessage delete = new SadbMessage(SadbMessageType.X_SPDDELETE, 0, 0, 0, 1, List.of(
+                new PolicyExtension(1, 1, 8, 0, List.of()),
+                new AddressExtension(SadbExtensionType.ADDRESS_SRC, 6, 32, ip("10.0.0.1"), 0),
+                new AddressExtension(SadbExtensionType.ADDRESS_DST, 6, 32, ip("10.0.0.2"), 0)));
+        assertEquals("X_SPDDELETE\n10.0.0.1[any] 10.0.0.2[any] tcp\n\tin none\n\tspid=8 seq=0 pid=1\n\trefcnt=0\n",
+                dump.message(new KernelReply(delete, 0), Instant.EPOCH));
+    }
 }
