@@ -30,8 +30,14 @@ public final class Errno {
         return NAMES.getOrDefault(errno, "errno " + errno);
     }
 
+    /** glibc's words for the answers a kernel gives most, so that describing them needs no native call. */
+    private static final Map<Integer, String> TEXTS = Map.of(
+            EPERM, "Operation not permitted", ENOENT, "No such file or directory", ESRCH, "No such process",
+            EEXIST, "File exists", EINVAL, "Invalid argument", ENOBUFS, "No buffer space available");
+
     /** The C library's text and the symbolic name: {@code File exists (EEXIST)}. */
     public static String describe(int errno) {
-        return LibC.INSTANCE.strerror(errno) + " (" + name(errno) + ")";
+        String text = TEXTS.get(errno);
+        return (text != null ? text : LibC.INSTANCE.strerror(errno)) + " (" + name(errno) + ")";
     }
 }

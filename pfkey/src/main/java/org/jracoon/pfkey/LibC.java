@@ -18,6 +18,10 @@ interface LibC extends Library {
     int SO_SNDBUF = 7;
     int SO_RCVBUF = 8;
     int SO_RCVBUFFORCE = 33;
+    int IPPROTO_IP = 0;
+    int IPPROTO_IPV6 = 41;
+    int IP_IPSEC_POLICY = 16;
+    int IPV6_IPSEC_POLICY = 34;
     short POLLIN = 0x1;
     int EINTR = 4;
 

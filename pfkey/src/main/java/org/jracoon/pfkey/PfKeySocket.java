@@ -25,7 +25,8 @@ public final class PfKeySocket implements AutoCloseable {
     private final Memory pollFd = new Memory(8);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PfKeySocket(int fd) {
+    /** Over a datagram descriptor already open; tests pass one end of an AF_UNIX socket pair. */
+    PfKeySocket(int fd) {
         this.fd = fd;
     }
 
@@ -35,6 +36,9 @@ public final class PfKeySocket implements AutoCloseable {
             return new PfKeySocket(LibC.INSTANCE.socket(LibC.AF_KEY, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.PF_KEY_V2));
         } catch (LastErrorException e) {
             throw failure("socket(AF_KEY, SOCK_RAW, PF_KEY_V2)", e);
+        } catch (LinkageError e) {
+            // JNA could not reach the C library: say so in one line rather than die in a class initializer.
+            throw new IOException("PF_KEY needs the C library through JNA: " + e.getMessage());
         }
     }
 

@@ -28,22 +28,14 @@ public record SaSpec(SaId id, IpsecMode mode, int reqid, int replayWindow,
         if (replayWindow < 0 || replayWindow > 255) {
             throw new IllegalArgumentException("replay window " + replayWindow + " (PF_KEY carries 0..255)");
         }
-        switch (id.protocol()) {
-            case ESP -> {
-                if (encryption == SaEncryption.NONE || compression != SaCompression.NONE) {
-                    throw new IllegalArgumentException("an ESP SA needs an encryption transform and no compression");
-                }
-            }
-            case AH -> {
-                if (integrity == SaIntegrity.NONE || encryption != SaEncryption.NONE || compression != SaCompression.NONE) {
-                    throw new IllegalArgumentException("an AH SA needs an integrity transform and nothing else");
-                }
-            }
-            case IPCOMP -> {
-                if (compression == SaCompression.NONE || encryption != SaEncryption.NONE || integrity != SaIntegrity.NONE) {
-                    throw new IllegalArgumentException("an IPComp SA needs a compression algorithm and nothing else");
-                }
-            }
+        // Transforms may be NONE: a LARVAL SA reserved by GETSPI has none yet.
+        boolean fits = switch (id.protocol()) {
+            case ESP -> compression == SaCompression.NONE;
+            case AH -> encryption == SaEncryption.NONE && compression == SaCompression.NONE;
+            case IPCOMP -> encryption == SaEncryption.NONE && integrity == SaIntegrity.NONE;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException(id.protocol() + " SA with " + encryption + "/" + integrity + "/" + compression);
         }
         if (encapsulation.isPresent() && id.protocol() != IpsecProtocol.ESP) {
             throw new IllegalArgumentException("only ESP is encapsulated in UDP");
