@@ -11,9 +11,14 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 import org.jracoon.parser.setkey.ProtocolNames;
+import org.jracoon.pfkey.PfKeyClient;
+import org.jracoon.pfkey.message.SadbMessage;
+import org.jracoon.pfkey.message.SadbMessageType;
 import org.jracoon.parser.setkey.SetkeyReader;
 import org.jracoon.parser.setkey.SetkeySyntaxException;
 
@@ -117,8 +122,8 @@ public final class SetkeyMain implements Callable<Integer> {
                 return 1;
             }
         }
-        try (KernelSession session = KernelSession.open()) {
-            KernelChannel channel = verbose ? new VerboseChannel(session, out) : session;
+        try (PfKeyClient client = PfKeyClient.open()) {
+            KernelChannel channel = verbose ? new VerboseChannel(KernelChannel.of(client), out) : KernelChannel.of(client);
             KameDump printer = new KameDump(ProtocolNames.system(), ZoneId.systemDefault());
             SetkeyRunner runner = new SetkeyRunner(channel, printer, out, err, Clock.systemUTC(), all);
             if (dump) {
@@ -134,11 +139,7 @@ public final class SetkeyMain implements Callable<Integer> {
                 return 0;
             }
             if (watch) {
-                session.watch(r -> {
-                    out.println(WATCH_TIME.format(LocalTime.now()));
-                    out.println(printer.message(r, Clock.systemUTC().instant()));
-                    out.flush();
-                });
+                watch(client, printer);
                 return 0;
             }
             reader.read(input, directive -> {
@@ -155,6 +156,25 @@ public final class SetkeyMain implements Callable<Integer> {
         } catch (IOException e) {
             err.println("setkey: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
+    }
+
+    /**
+     * {@code setkey -x}: X_PROMISC makes the kernel copy every PF_KEY message to this socket;
+     * each is printed as it comes, until the process is stopped.
+     */
+    private void watch(PfKeyClient client, KameDump printer) throws IOException, InterruptedException {
+        client.addListener(m -> {
+            synchronized (out) {
+                out.println(WATCH_TIME.format(LocalTime.now()));
+                out.println(printer.message(m, Clock.systemUTC().instant()));
+                out.flush();
+            }
+        });
+        client.call(SadbMessage.request(SadbMessageType.X_PROMISC, 1, List.of()));
+        new CountDownLatch(1).await();
     }
 }

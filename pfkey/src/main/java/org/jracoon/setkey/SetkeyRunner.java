@@ -15,6 +15,7 @@ import org.jracoon.parser.setkey.SaAlgorithms;
 import org.jracoon.parser.setkey.SaProtocol;
 import org.jracoon.parser.setkey.Selector;
 import org.jracoon.pfkey.Errno;
+import org.jracoon.pfkey.PfKeyException;
 import org.jracoon.pfkey.message.AddressExtension;
 import org.jracoon.pfkey.message.Sadb;
 import org.jracoon.pfkey.message.SaExtension;
@@ -61,7 +62,7 @@ final class SetkeyRunner {
         } else if (d instanceof Directive.Get get) {
             request(d, describe("get", get.source(), get.destination(), get.protocol(), get.spi()),
                     SadbRequests.byId(SadbMessageType.GET, get.protocol(), get.source(), get.destination(), get.spi()))
-                    .ifPresent(r -> out.print(dump.sa(r, clock.instant())));
+                    .ifPresent(m -> out.print(dump.sa(m, clock.instant())));
         } else if (d instanceof Directive.Delete del) {
             request(d, describe("delete", del.source(), del.destination(), del.protocol(), del.spi()),
                     SadbRequests.byId(SadbMessageType.DELETE, del.protocol(), del.source(), del.destination(),
@@ -87,56 +88,44 @@ final class SetkeyRunner {
 
     /** {@code setkey -D}: every SA, dead ones only with {@code -a}. */
     void dumpSad(int satype) throws IOException {
-        List<KernelReply> replies = kernel.exchange(SadbRequests.bare(SadbMessageType.DUMP, satype));
-        if (noEntries(replies, "No SAD entries.")) {
-            return;
+        List<SadbMessage> entries = kernel.dump(SadbRequests.bare(SadbMessageType.DUMP, satype));
+        if (entries.isEmpty()) {
+            out.println("No SAD entries.");
         }
-        for (KernelReply r : replies) {
-            boolean dead = r.message().extension(SadbExtensionType.SA, SaExtension.class)
+        for (SadbMessage m : entries) {
+            boolean dead = m.extension(SadbExtensionType.SA, SaExtension.class)
                     .map(sa -> sa.state() == Sadb.SASTATE_DEAD).orElse(false);
             if (all || !dead) {
-                out.print(dump.sa(r, clock.instant()));
+                out.print(dump.sa(m, clock.instant()));
             }
         }
     }
 
     /** {@code setkey -DP}: every policy. */
     void dumpSpd() throws IOException {
-        List<KernelReply> replies = kernel.exchange(SadbRequests.bare(SadbMessageType.X_SPDDUMP, Sadb.SATYPE_UNSPEC));
-        if (noEntries(replies, "No SPD entries.")) {
-            return;
+        List<SadbMessage> entries = kernel.dump(SadbRequests.bare(SadbMessageType.X_SPDDUMP, Sadb.SATYPE_UNSPEC));
+        if (entries.isEmpty()) {
+            out.println("No SPD entries.");
         }
-        replies.forEach(r -> out.print(dump.policy(r)));
+        entries.forEach(m -> out.print(dump.policy(m)));
     }
 
     /** {@code setkey -F} / {@code -FP}. */
     void flush(boolean policies) throws IOException, SetkeyException {
         SadbMessage request = policies ? SadbRequests.bare(SadbMessageType.X_SPDFLUSH, Sadb.SATYPE_UNSPEC)
                 : SadbRequests.bare(SadbMessageType.FLUSH, Sadb.SATYPE_UNSPEC);
-        KernelReply reply = kernel.exchange(request).get(0);
-        if (reply.message().errno() != 0) {
-            throw new SetkeyException((policies ? "spdflush: " : "flush: ") + Errno.describe(reply.message().errno()));
+        try {
+            kernel.call(request);
+        } catch (PfKeyException e) {
+            throw new SetkeyException((policies ? "spdflush: " : "flush: ") + e.reason());
         }
-    }
-
-    private boolean noEntries(List<KernelReply> replies, String text) throws IOException {
-        SadbMessage last = replies.get(replies.size() - 1).message();
-        if (last.errno() == Errno.ENOENT) {
-            out.println(text);
-            return true;
-        }
-        if (last.errno() != 0) {
-            throw new IOException(last.type() + ": " + Errno.describe(last.errno()));
-        }
-        return false;
     }
 
     private void deleteAll(Directive.DeleteAll d) throws IOException {
         // Linux deletes only by SPI (RFC 2367 strictly): find them with a dump, as setkey does
         List<Long> spis = new ArrayList<>();
-        for (KernelReply r : kernel.exchange(SadbRequests.bare(SadbMessageType.DUMP, d.protocol().satype()))) {
-            SadbMessage m = r.message();
-            if (m.errno() != 0 || m.saType() != d.protocol().satype()) {
+        for (SadbMessage m : kernel.dump(SadbRequests.bare(SadbMessageType.DUMP, d.protocol().satype()))) {
+            if (m.saType() != d.protocol().satype()) {
                 continue;
             }
             if (address(m, SadbExtensionType.ADDRESS_SRC).equals(Optional.of(d.source()))
@@ -167,17 +156,20 @@ final class SetkeyRunner {
         }
     }
 
-    private Optional<KernelReply> request(Directive d, String entry, SadbMessage message) throws IOException {
-        KernelReply reply = kernel.exchange(message).get(0);
-        int errno = reply.message().errno();
-        if (errno == 0) {
-            return Optional.of(reply);
+    /** Sends one request; a refusal is reported with the entry and counted, an unanswered one thrown. */
+    private Optional<SadbMessage> request(Directive d, String entry, SadbMessage message) throws IOException {
+        try {
+            return Optional.of(kernel.call(message));
+        } catch (PfKeyException e) {
+            if (e.errno() == 0) {
+                throw e;
+            }
+            failures++;
+            boolean noEntry = e.errno() == Errno.ENOENT && (message.type() == SadbMessageType.DELETE
+                    || message.type() == SadbMessageType.GET || message.type() == SadbMessageType.X_SPDDELETE);
+            err.println("line " + d.line() + ": " + entry + ": " + (noEntry ? "No entry" : e.reason()));
+            return Optional.empty();
         }
-        failures++;
-        boolean noEntry = errno == Errno.ENOENT && (message.type() == SadbMessageType.DELETE
-                || message.type() == SadbMessageType.GET || message.type() == SadbMessageType.X_SPDDELETE);
-        err.println("line " + d.line() + ": " + entry + ": " + (noEntry ? "No entry" : Errno.describe(errno)));
-        return Optional.empty();
     }
 
     /** ipsec_check_keylen: the algorithm must be one the kernel offers, the key within its bounds. */
@@ -205,11 +197,7 @@ final class SetkeyRunner {
 
     private List<SupportedExtension.Algorithm> supported(boolean encrypt) throws IOException {
         if (supportedAuth == null) {
-            SadbMessage reply = kernel.exchange(SadbRequests.bare(SadbMessageType.REGISTER, Sadb.SATYPE_UNSPEC))
-                    .get(0).message();
-            if (reply.errno() != 0) {
-                throw new IOException("REGISTER: " + Errno.describe(reply.errno()));
-            }
+            SadbMessage reply = kernel.call(SadbRequests.bare(SadbMessageType.REGISTER, Sadb.SATYPE_UNSPEC));
             supportedAuth = algorithms(reply, SadbExtensionType.SUPPORTED_AUTH);
             supportedEncrypt = algorithms(reply, SadbExtensionType.SUPPORTED_ENCRYPT);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.jracoon.pfkey.PfKeyException;
 import org.jracoon.pfkey.message.SadbMessage;
 
 /** {@code setkey -v}: shows each request and each reply as it passes. */
@@ -17,10 +18,23 @@ final class VerboseChannel implements KernelChannel {
     }
 
     @Override
-    public List<KernelReply> exchange(SadbMessage request) throws IOException {
+    public SadbMessage call(SadbMessage request) throws IOException {
         out.println("> " + request);
-        List<KernelReply> replies = inner.exchange(request);
-        replies.forEach(r -> out.println("< " + r.message()));
-        return replies;
+        try {
+            SadbMessage reply = inner.call(request);
+            out.println("< " + reply);
+            return reply;
+        } catch (PfKeyException e) {
+            out.println("< " + e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public List<SadbMessage> dump(SadbMessage request) throws IOException {
+        out.println("> " + request);
+        List<SadbMessage> entries = inner.dump(request);
+        entries.forEach(m -> out.println("< " + m));
+        return entries;
     }
 }

@@ -56,7 +56,7 @@ class KameDumpTest {
                 + "\tcurrent: 168(bytes)\thard: 0(bytes)\tsoft: 0(bytes)\n"
                 + "\tallocated: 0\thard: 0\tsoft: 0\n"
                 + "\tsadb_seq=0 pid=4242 refcnt=0\n";
-        assertEquals(expected, dump.sa(new KernelReply(m, 0), Instant.ofEpochSecond(CREATED + 7)));
+        assertEquals(expected, dump.sa(m, Instant.ofEpochSecond(CREATED + 7)));
     }
 
     @Test
@@ -74,8 +74,8 @@ class KameDumpTest {
                 + "\tcreated: Nov 26 20:00:00 2026  lastused:                     \n"
                 + "\tlifetime: 0(s) validtime: 0(s)\n"
                 + "\tspid=18 seq=1 pid=77\n"
-                + "\trefcnt=1\n";
-        assertEquals(expected, dump.policy(new KernelReply(m, 1)));
+                + "\trefcnt=0\n";
+        assertEquals(expected, dump.policy(m));
     }
 
     @Test
@@ -88,13 +88,13 @@ class KameDumpTest {
                 new AddressExtension(SadbExtensionType.ADDRESS_DST, 6, 128, ip("fec0::11"), 110)));
         assertEquals("fec0::10[any] fec0::11[110] tcp\n\tout prio high + 3 ipsec\n"
                 + "\tesp/transport//unique:5\n\tah/transport//unique#16384\n\tspid=25 seq=0 pid=1\n\trefcnt=0\n",
-                dump.policy(new KernelReply(tcp, 0)));
+                dump.policy(tcp));
         SadbMessage icmp = new SadbMessage(SadbMessageType.X_SPDDUMP, 0, 0, 0, 1, List.of(
                 new PolicyExtension(1, 1, 8, 0x80000005, List.of()),
                 new AddressExtension(SadbExtensionType.ADDRESS_SRC, 1, 32, ip("10.0.0.1"), 8),
                 new AddressExtension(SadbExtensionType.ADDRESS_DST, 1, 32, ip("10.0.0.2"), 0)));
         assertEquals("10.0.0.1 10.0.0.2 icmp 8,0\n\tin prio def - 5 none\n\tspid=8 seq=0 pid=1\n\trefcnt=0\n",
-                dump.policy(new KernelReply(icmp, 0)));
+                dump.policy(icmp));
     }
 
     @Test
@@ -108,12 +108,12 @@ class KameDumpTest {
     @Test
     void watchShowsTheTypeThenTheEntry() throws Exception {
         SadbMessage flush = new SadbMessage(SadbMessageType.X_SPDFLUSH, 0, 0, 3, 9, List.of());
-        assertEquals("X_SPDFLUSH\n" + flush, dump.message(new KernelReply(flush, 0), Instant.EPOCH));
+        assertEquals("X_SPDFLUSH\n" + flush, dump.message(flush, Instant.EPOCH));
         SadbMessage delete = new SadbMessage(SadbMessageType.X_SPDDELETE, 0, 0, 0, 1, List.of(
                 new PolicyExtension(1, 1, 8, 0, List.of()),
                 new AddressExtension(SadbExtensionType.ADDRESS_SRC, 6, 32, ip("10.0.0.1"), 0),
                 new AddressExtension(SadbExtensionType.ADDRESS_DST, 6, 32, ip("10.0.0.2"), 0)));
         assertEquals("X_SPDDELETE\n10.0.0.1[any] 10.0.0.2[any] tcp\n\tin none\n\tspid=8 seq=0 pid=1\n\trefcnt=0\n",
-                dump.message(new KernelReply(delete, 0), Instant.EPOCH));
+                dump.message(delete, Instant.EPOCH));
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.jracoon.parser.setkey.ProtocolNames;
 import org.jracoon.parser.setkey.SetkeyReader;
 import org.jracoon.pfkey.Errno;
+import org.jracoon.pfkey.PfKeyException;
 import org.jracoon.pfkey.message.AddressExtension;
 import org.jracoon.pfkey.message.KeyExtension;
 import org.jracoon.pfkey.message.PolicyExtension;
@@ -35,17 +36,30 @@ class SetkeyRunnerTest {
     /** Answers every request; the default accepts it and REGISTER offers 3des-cbc and hmac-md5. */
     private Function<SadbMessage, Integer> errnoFor = m -> 0;
 
-    private final KernelChannel kernel = request -> {
-        sent.add(request);
-        if (request.type() == SadbMessageType.REGISTER) {
-            return List.of(new KernelReply(new SadbMessage(SadbMessageType.REGISTER, 0, 0, 0, 0, List.of(
-                    new SupportedExtension(SadbExtensionType.SUPPORTED_AUTH,
-                            List.of(new SupportedExtension.Algorithm(2, 0, 128, 128))),
-                    new SupportedExtension(SadbExtensionType.SUPPORTED_ENCRYPT,
-                            List.of(new SupportedExtension.Algorithm(3, 8, 192, 192))))), 0));
+    private final KernelChannel kernel = new KernelChannel() {
+        @Override
+        public SadbMessage call(SadbMessage request) throws PfKeyException {
+            sent.add(request);
+            int errno = errnoFor.apply(request);
+            if (errno != 0) {
+                throw new PfKeyException(request.type(), errno);
+            }
+            if (request.type() == SadbMessageType.REGISTER) {
+                return new SadbMessage(SadbMessageType.REGISTER, 0, 0, 0, 0, List.of(
+                        new SupportedExtension(SadbExtensionType.SUPPORTED_AUTH,
+                                List.of(new SupportedExtension.Algorithm(2, 0, 128, 128))),
+                        new SupportedExtension(SadbExtensionType.SUPPORTED_ENCRYPT,
+                                List.of(new SupportedExtension.Algorithm(3, 8, 192, 192)))));
+            }
+            return new SadbMessage(request.type(), 0, request.saType(), request.sequence(), request.pid(), List.of());
         }
-        return List.of(new KernelReply(new SadbMessage(request.type(), errnoFor.apply(request), request.saType(),
-                request.sequence(), request.pid(), List.of()), 0));
+
+        /** An empty database, as the kernel's ENOENT answer becomes through PfKeyClient. */
+        @Override
+        public List<SadbMessage> dump(SadbMessage request) {
+            sent.add(request);
+            return List.of();
+        }
     };
 
     private SetkeyRunner runner() {
@@ -138,7 +152,6 @@ class SetkeyRunnerTest {
 
     @Test
     void emptyDumpsSayNoEntries() throws Exception {
-        errnoFor = m -> Errno.ENOENT;
         SetkeyRunner runner = runner();
         runner.dumpSad(0);
         runner.dumpSpd();
