@@ -86,18 +86,7 @@ class GuideScriptsKernelTest {
         Set<String> states = Set.of(
                 "src 192.168.1.11 dst 192.168.1.12 proto esp spi 0x00001000 reqid 0 mode tunnel",
                 "src 192.168.1.12 dst 192.168.1.11 proto esp spi 0x00001001 reqid 0 mode tunnel");
-        assertEquals(states, sh.states("astro"));
-        assertEquals(states, sh.states("elroy"));
-        assertEquals(Set.of(
-                policy("192.168.1.11/32", "192.168.1.12/32", "out", "192.168.1.11", "192.168.1.12"),
-                policy("192.168.1.12/32", "192.168.1.11/32", "in", "192.168.1.12", "192.168.1.11"),
-                policy("192.168.1.12/32", "192.168.1.11/32", "fwd", "192.168.1.12", "192.168.1.11")),
-                sh.policies("astro"));
-        assertEquals(Set.of(
-                policy("192.168.1.12/32", "192.168.1.11/32", "out", "192.168.1.12", "192.168.1.11"),
-                policy("192.168.1.11/32", "192.168.1.12/32", "in", "192.168.1.11", "192.168.1.12"),
-                policy("192.168.1.11/32", "192.168.1.12/32", "fwd", "192.168.1.11", "192.168.1.12")),
-                sh.policies("elroy"));
+        assertTunnel(states, "astro", "192.168.1.11/32", "192.168.1.11", "elroy", "192.168.1.12/32", "192.168.1.12");
 
         protectedPing("astro", "192.168.1.12", "astro", "veth-astro", "elroy", "veth-elroy",
                 List.of("ESP(spi=0x00001000", "ESP(spi=0x00001001"), "astro", "elroy");
@@ -124,18 +113,7 @@ class GuideScriptsKernelTest {
         Set<String> states = Set.of(
                 "src 10.10.10.10 dst 10.20.20.20 proto esp spi 0x00001000 reqid 0 mode tunnel",
                 "src 10.20.20.20 dst 10.10.10.10 proto esp spi 0x00001001 reqid 0 mode tunnel");
-        assertEquals(states, sh.states("gwhq"));
-        assertEquals(states, sh.states("gwwh"));
-        assertEquals(Set.of(
-                policy("172.16.10.0/24", "172.16.20.0/24", "out", "10.10.10.10", "10.20.20.20"),
-                policy("172.16.20.0/24", "172.16.10.0/24", "in", "10.20.20.20", "10.10.10.10"),
-                policy("172.16.20.0/24", "172.16.10.0/24", "fwd", "10.20.20.20", "10.10.10.10")),
-                sh.policies("gwhq"));
-        assertEquals(Set.of(
-                policy("172.16.20.0/24", "172.16.10.0/24", "out", "10.20.20.20", "10.10.10.10"),
-                policy("172.16.10.0/24", "172.16.20.0/24", "in", "10.10.10.10", "10.20.20.20"),
-                policy("172.16.10.0/24", "172.16.20.0/24", "fwd", "10.10.10.10", "10.20.20.20")),
-                sh.policies("gwwh"));
+        assertTunnel(states, "gwhq", "172.16.10.0/24", "10.10.10.10", "gwwh", "172.16.20.0/24", "10.20.20.20");
 
         protectedPing("cogswell", "172.16.20.100", "gwhq", "veth-hq-inet", "gwwh", "veth-wh-inet",
                 List.of("ESP(spi=0x00001000", "ESP(spi=0x00001001"), "gwhq", "gwwh");
@@ -157,21 +135,29 @@ class GuideScriptsKernelTest {
         Set<String> states = Set.of(
                 "src 10.30.30.30 dst 10.10.10.10 proto esp spi 0x00001000 reqid 0 mode tunnel",
                 "src 10.10.10.10 dst 10.30.30.30 proto esp spi 0x00001001 reqid 0 mode tunnel");
-        assertEquals(states, sh.states("astro"));
-        assertEquals(states, sh.states("gwhq"));
-        assertEquals(Set.of(
-                policy("10.30.30.30/32", "172.16.10.0/24", "out", "10.30.30.30", "10.10.10.10"),
-                policy("172.16.10.0/24", "10.30.30.30/32", "in", "10.10.10.10", "10.30.30.30"),
-                policy("172.16.10.0/24", "10.30.30.30/32", "fwd", "10.10.10.10", "10.30.30.30")),
-                sh.policies("astro"));
-        assertEquals(Set.of(
-                policy("172.16.10.0/24", "10.30.30.30/32", "out", "10.10.10.10", "10.30.30.30"),
-                policy("10.30.30.30/32", "172.16.10.0/24", "in", "10.30.30.30", "10.10.10.10"),
-                policy("10.30.30.30/32", "172.16.10.0/24", "fwd", "10.30.30.30", "10.10.10.10")),
-                sh.policies("gwhq"));
+        assertTunnel(states, "astro", "10.30.30.30/32", "10.30.30.30", "gwhq", "172.16.10.0/24", "10.10.10.10");
 
         protectedPing("astro", "172.16.10.12", "astro", "veth-astro", "gwhq", "veth-hq-inet",
                 List.of("ESP(spi=0x00001000", "ESP(spi=0x00001001"), "astro", "gwhq");
+    }
+
+    /**
+     * Both hosts hold the two tunnel SAs, and each its out policy towards the other's network and
+     * the in policy back with its fwd twin, each requiring ESP in tunnel mode between the gateways.
+     */
+    private void assertTunnel(Set<String> states, String left, String leftNet, String leftIp,
+                              String right, String rightNet, String rightIp) throws Exception {
+        assertEquals(states, sh.states(left));
+        assertEquals(states, sh.states(right));
+        assertEquals(tunnelPolicies(leftNet, leftIp, rightNet, rightIp), sh.policies(left));
+        assertEquals(tunnelPolicies(rightNet, rightIp, leftNet, leftIp), sh.policies(right));
+    }
+
+    private static Set<String> tunnelPolicies(String localNet, String localIp, String remoteNet, String remoteIp) {
+        return Set.of(
+                policy(localNet, remoteNet, "out", localIp, remoteIp),
+                policy(remoteNet, localNet, "in", remoteIp, localIp),
+                policy(remoteNet, localNet, "fwd", remoteIp, localIp));
     }
 
     private static String policy(String src, String dst, String dir, String tunnelSrc, String tunnelDst) {

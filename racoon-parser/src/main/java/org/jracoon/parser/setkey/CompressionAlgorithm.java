@@ -1,32 +1,26 @@
 package org.jracoon.parser.setkey;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
-/** IPComp algorithms of {@code -C} with their SADB_X_CALG numbers (RFC 2393 transforms). */
+/**
+ * IPComp algorithms of {@code -C} (RFC 2393 transforms); declared in the order of SADB_X_CALG_*,
+ * which starts with SADB_X_CALG_NONE (0).
+ */
 public enum CompressionAlgorithm {
-    OUI("oui", 1),
-    DEFLATE("deflate", 2),
-    LZS("lzs", 3);
-
-    private final String keyword;
-    private final int sadbId;
-
-    CompressionAlgorithm(String keyword, int sadbId) {
-        this.keyword = keyword;
-        this.sadbId = sadbId;
-    }
+    OUI, DEFLATE, LZS;
 
     public String keyword() {
-        return keyword;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The value of {@code sadb_sa_encrypt} for an IPComp SA. */
     public int sadbId() {
-        return sadbId;
+        return ordinal() + 1;
     }
 
     public static Optional<CompressionAlgorithm> byKeyword(String keyword) {
-        return Arrays.stream(values()).filter(a -> a.keyword.equals(keyword)).findFirst();
+        return Arrays.stream(values()).filter(a -> a.keyword().equals(keyword)).findFirst();
     }
 }

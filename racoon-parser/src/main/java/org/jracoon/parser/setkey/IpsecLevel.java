@@ -1,23 +1,17 @@
 package org.jracoon.parser.setkey;
 
-/** How strictly a policy's IPsec request applies, with the IPSEC_LEVEL_* numbers (linux/ipsec.h). */
+import java.util.Locale;
+
+/** How strictly a policy's IPsec request applies; declared in the order of IPSEC_LEVEL_* (linux/ipsec.h). */
 public enum IpsecLevel {
-    DEFAULT("default", 0), USE("use", 1), REQUIRE("require", 2), UNIQUE("unique", 3);
-
-    private final String keyword;
-    private final int value;
-
-    IpsecLevel(String keyword, int value) {
-        this.keyword = keyword;
-        this.value = value;
-    }
+    DEFAULT, USE, REQUIRE, UNIQUE;
 
     public String keyword() {
-        return keyword;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The value of {@code sadb_x_ipsecrequest_level}. */
     public int value() {
-        return value;
+        return ordinal();
     }
 }

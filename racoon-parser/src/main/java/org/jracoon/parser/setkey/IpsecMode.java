@@ -1,26 +1,20 @@
 package org.jracoon.parser.setkey;
 
-/** IPsec modes with their IPSEC_MODE_* numbers (linux/ipsec.h). */
+import java.util.Locale;
+
+/** IPsec modes, declared in the order of IPSEC_MODE_* (linux/ipsec.h). */
 public enum IpsecMode {
     /** No mode given: the SA serves either mode (Linux installs it as transport). */
-    ANY("any", 0),
-    TRANSPORT("transport", 1),
-    TUNNEL("tunnel", 2);
-
-    private final String keyword;
-    private final int value;
-
-    IpsecMode(String keyword, int value) {
-        this.keyword = keyword;
-        this.value = value;
-    }
+    ANY,
+    TRANSPORT,
+    TUNNEL;
 
     public String keyword() {
-        return keyword;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The value of {@code sadb_x_sa2_mode} and {@code sadb_x_ipsecrequest_mode}. */
     public int value() {
-        return value;
+        return ordinal();
     }
 }

@@ -1,23 +1,17 @@
 package org.jracoon.parser.setkey;
 
-/** What a policy does with matching traffic, with the IPSEC_POLICY_* numbers (linux/ipsec.h). */
+import java.util.Locale;
+
+/** What a policy does with matching traffic; declared in the order of IPSEC_POLICY_* (linux/ipsec.h). */
 public enum PolicyAction {
-    DISCARD("discard", 0), NONE("none", 1), IPSEC("ipsec", 2), ENTRUST("entrust", 3), BYPASS("bypass", 4);
-
-    private final String keyword;
-    private final int value;
-
-    PolicyAction(String keyword, int value) {
-        this.keyword = keyword;
-        this.value = value;
-    }
+    DISCARD, NONE, IPSEC, ENTRUST, BYPASS;
 
     public String keyword() {
-        return keyword;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The value of {@code sadb_x_policy_type}. */
     public int value() {
-        return value;
+        return ordinal();
     }
 }

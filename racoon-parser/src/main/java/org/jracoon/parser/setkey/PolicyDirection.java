@@ -1,23 +1,20 @@
 package org.jracoon.parser.setkey;
 
-/** Policy directions with their IPSEC_DIR_* numbers (linux/ipsec.h; fwd is Linux's own). */
+import java.util.Locale;
+
+/**
+ * Policy directions; declared in the order of IPSEC_DIR_* (linux/ipsec.h), which starts with
+ * IPSEC_DIR_ANY (0), a value setkey input cannot name. fwd is Linux's own.
+ */
 public enum PolicyDirection {
-    IN("in", 1), OUT("out", 2), FWD("fwd", 3);
-
-    private final String keyword;
-    private final int value;
-
-    PolicyDirection(String keyword, int value) {
-        this.keyword = keyword;
-        this.value = value;
-    }
+    IN, OUT, FWD;
 
     public String keyword() {
-        return keyword;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The value of {@code sadb_x_policy_dir}. */
     public int value() {
-        return value;
+        return ordinal() + 1;
     }
 }

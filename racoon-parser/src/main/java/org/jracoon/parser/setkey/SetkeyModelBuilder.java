@@ -47,18 +47,12 @@ final class SetkeyModelBuilder {
             return add(line, c);
         }
         if (command instanceof GetCommandContext c) {
-            AddressResolver resolver = AddressResolver.fromFlags(flags(c.addressOptions()));
-            Endpoint src = endpoint(c.src, resolver);
-            Endpoint dst = endpoint(c.dst, resolver);
-            sameFamily(src.address(), dst.address(), c.dst.getStart());
-            return new Directive.Get(line, src, dst, saProtocol(c.saProtocol()), spi(c.spi()));
+            Ends ends = ends(c.addressOptions(), c.src, c.dst);
+            return new Directive.Get(line, ends.src(), ends.dst(), saProtocol(c.saProtocol()), spi(c.spi()));
         }
         if (command instanceof DeleteCommandContext c) {
-            AddressResolver resolver = AddressResolver.fromFlags(flags(c.addressOptions()));
-            Endpoint src = endpoint(c.src, resolver);
-            Endpoint dst = endpoint(c.dst, resolver);
-            sameFamily(src.address(), dst.address(), c.dst.getStart());
-            return new Directive.Delete(line, src, dst, saProtocol(c.saProtocol()), spi(c.spi()));
+            Ends ends = ends(c.addressOptions(), c.src, c.dst);
+            return new Directive.Delete(line, ends.src(), ends.dst(), saProtocol(c.saProtocol()), spi(c.spi()));
         }
         if (command instanceof DeleteAllCommandContext c) {
             AddressResolver resolver = AddressResolver.fromFlags(flags(c.addressOptions()));
@@ -92,20 +86,18 @@ final class SetkeyModelBuilder {
     // ---- SAD
 
     private Directive.Add add(int line, AddCommandContext c) throws SetkeySyntaxException {
-        AddressResolver resolver = AddressResolver.fromFlags(flags(c.addressOptions()));
-        Endpoint src = endpoint(c.src, resolver);
-        Endpoint dst = endpoint(c.dst, resolver);
-        sameFamily(src.address(), dst.address(), c.dst.getStart());
+        Ends ends = ends(c.addressOptions(), c.src, c.dst);
         SaProtocol protocol = saProtocol(c.saProtocol());
         Optional<InetAddress> natOa = Optional.empty();
         if (c.saProtocol().natOa != null) {
-            natOa = Optional.of(address(c.saProtocol().natOa.WORD().getSymbol(), resolver));
+            natOa = Optional.of(address(c.saProtocol().natOa.WORD().getSymbol(),
+                    AddressResolver.fromFlags(flags(c.addressOptions()))));
         }
         SaParameters parameters = SaParameters.DEFAULTS;
         for (SaOptionContext option : c.saOption()) {
             parameters = option(parameters, option, protocol);
         }
-        return new Directive.Add(line, src, dst, protocol, spi(c.spi()), natOa, parameters,
+        return new Directive.Add(line, ends.src(), ends.dst(), protocol, spi(c.spi()), natOa, parameters,
                 algorithms(c.algorithms(), protocol));
     }
 
@@ -224,6 +216,18 @@ final class SetkeyModelBuilder {
             throw error(t, "SPI too big.");
         }
         return Long.parseLong(digits, radix);
+    }
+
+    /** The two ends of an SA directive, of one address family. */
+    private record Ends(Endpoint src, Endpoint dst) {
+    }
+
+    private Ends ends(AddressOptionsContext options, EndpointContext src, EndpointContext dst)
+            throws SetkeySyntaxException {
+        AddressResolver resolver = AddressResolver.fromFlags(flags(options));
+        Ends ends = new Ends(endpoint(src, resolver), endpoint(dst, resolver));
+        sameFamily(ends.src().address(), ends.dst().address(), dst.getStart());
+        return ends;
     }
 
     private Endpoint endpoint(EndpointContext c, AddressResolver resolver) throws SetkeySyntaxException {
