@@ -1,14 +1,11 @@
 package org.jracoon.parser.setkey;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Authentication algorithms of {@code -A}, with the SADB_AALG / SADB_X_AALG numbers setkey sends
  * on Linux (linux/pfkeyv2.h; keyed-md5 and keyed-sha1 are ipsec-tools' private 249 and 250,
  * which the Linux kernel does not offer).
  */
-public enum AuthenticationAlgorithm {
+public enum AuthenticationAlgorithm implements SadbAlgorithm {
     HMAC_MD5("hmac-md5", 2, true),
     HMAC_SHA1("hmac-sha1", 3, true),
     KEYED_MD5("keyed-md5", 249, true),
@@ -33,20 +30,18 @@ public enum AuthenticationAlgorithm {
         this.keyed = keyed;
     }
 
+    @Override
     public String keyword() {
         return keyword;
     }
 
-    /** The value of {@code sadb_sa_auth}. */
+    @Override
     public int sadbId() {
         return sadbId;
     }
 
+    @Override
     public boolean keyed() {
         return keyed;
-    }
-
-    public static Optional<AuthenticationAlgorithm> byKeyword(String keyword) {
-        return Arrays.stream(values()).filter(a -> a.keyword.equals(keyword)).findFirst();
     }
 }

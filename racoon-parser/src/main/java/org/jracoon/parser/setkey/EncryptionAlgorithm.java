@@ -1,14 +1,11 @@
 package org.jracoon.parser.setkey;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Encryption algorithms of {@code -E}, with the SADB_EALG / SADB_X_EALG numbers setkey sends on
  * Linux (linux/pfkeyv2.h; cast128 is SADB_X_EALG_CASTCBC there). rc5-cbc has no Linux number and
  * is therefore unknown, as in ipsec-tools' setkey built for Linux.
  */
-public enum EncryptionAlgorithm {
+public enum EncryptionAlgorithm implements SadbAlgorithm {
     DES_CBC("des-cbc", 2, true),
     TRIPLE_DES_CBC("3des-cbc", 3, true),
     NULL("null", 11, false),
@@ -36,21 +33,18 @@ public enum EncryptionAlgorithm {
         this.keyed = keyed;
     }
 
+    @Override
     public String keyword() {
         return keyword;
     }
 
-    /** The value of {@code sadb_sa_encrypt}. */
+    @Override
     public int sadbId() {
         return sadbId;
     }
 
-    /** Whether a key follows the name in setkey input. */
+    @Override
     public boolean keyed() {
         return keyed;
-    }
-
-    public static Optional<EncryptionAlgorithm> byKeyword(String keyword) {
-        return Arrays.stream(values()).filter(a -> a.keyword.equals(keyword)).findFirst();
     }
 }

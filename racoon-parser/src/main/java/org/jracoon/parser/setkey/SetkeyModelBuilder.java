@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
@@ -149,7 +147,7 @@ final class SetkeyModelBuilder {
     private SaAlgorithms algorithms(AlgorithmsContext c, SaProtocol protocol) throws SetkeySyntaxException {
         if (c instanceof EspAlgorithmsContext esp) {
             SaAlgorithms.Keyed<EncryptionAlgorithm> enc =
-                    algorithm(esp.enc, EncryptionAlgorithm::byKeyword, EncryptionAlgorithm::keyed);
+                    algorithm(esp.enc, EncryptionAlgorithm.class);
             // RFC 1829 DES variants: derived IV only with new ESP, 32-bit IV only with esp-old
             if ((enc.algorithm() == EncryptionAlgorithm.DES_DERIV && protocol.old())
                     || (enc.algorithm() == EncryptionAlgorithm.DES_32IV && !protocol.old())) {
@@ -157,30 +155,29 @@ final class SetkeyModelBuilder {
             }
             Optional<SaAlgorithms.Keyed<AuthenticationAlgorithm>> auth = Optional.empty();
             if (esp.auth != null) {
-                auth = Optional.of(algorithm(esp.auth, AuthenticationAlgorithm::byKeyword,
-                        AuthenticationAlgorithm::keyed));
+                auth = Optional.of(algorithm(esp.auth, AuthenticationAlgorithm.class));
             }
             return new SaAlgorithms(Optional.of(enc), auth, Optional.empty(), false);
         }
         if (c instanceof AhAlgorithmsContext ah) {
-            return new SaAlgorithms(Optional.empty(), Optional.of(algorithm(ah.auth,
-                    AuthenticationAlgorithm::byKeyword, AuthenticationAlgorithm::keyed)), Optional.empty(), false);
+            return new SaAlgorithms(Optional.empty(), Optional.of(algorithm(ah.auth, AuthenticationAlgorithm.class)),
+                    Optional.empty(), false);
         }
         IpcompAlgorithmsContext ipcomp = (IpcompAlgorithmsContext) c;
         Token name = ipcomp.WORD().getSymbol();
-        CompressionAlgorithm algorithm = CompressionAlgorithm.byKeyword(name.getText())
+        CompressionAlgorithm algorithm = SadbAlgorithm.byKeyword(CompressionAlgorithm.class, name.getText())
                 .orElseThrow(() -> syntaxError(name));
         return new SaAlgorithms(Optional.empty(), Optional.empty(), Optional.of(algorithm), ipcomp.F_RAWCPI() != null);
     }
 
-    private <A> SaAlgorithms.Keyed<A> algorithm(AlgorithmContext c, Function<String, Optional<A>> byKeyword,
-                                                Predicate<A> keyed) throws SetkeySyntaxException {
+    private <A extends Enum<A> & SadbAlgorithm> SaAlgorithms.Keyed<A> algorithm(AlgorithmContext c, Class<A> type)
+            throws SetkeySyntaxException {
         Token name = c.WORD().getSymbol();
-        A algorithm = byKeyword.apply(name.getText()).orElseThrow(() -> syntaxError(name));
-        if (keyed.test(algorithm) && c.key() == null) {
+        A algorithm = SadbAlgorithm.byKeyword(type, name.getText()).orElseThrow(() -> syntaxError(name));
+        if (algorithm.keyed() && c.key() == null) {
             throw syntaxError(tokens.get(name.getTokenIndex() + 1));
         }
-        if (!keyed.test(algorithm) && c.key() != null) {
+        if (!algorithm.keyed() && c.key() != null) {
             throw syntaxError(c.key().getStart());
         }
         return new SaAlgorithms.Keyed<>(algorithm, c.key() == null ? new KeyMaterial(new byte[0]) : key(c.key()));
