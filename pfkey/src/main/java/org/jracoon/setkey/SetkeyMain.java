@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.jracoon.parser.setkey.ProtocolNames;
 import org.jracoon.pfkey.PfKeyClient;
+import org.jracoon.pfkey.message.Sadb;
 import org.jracoon.pfkey.message.SadbMessage;
 import org.jracoon.pfkey.message.SadbMessageType;
 import org.jracoon.parser.setkey.SetkeyReader;
@@ -130,7 +131,7 @@ public final class SetkeyMain implements Callable<Integer> {
                 if (policies) {
                     runner.dumpSpd();
                 } else {
-                    runner.dumpSad(0);
+                    runner.dumpSad(Sadb.SATYPE_UNSPEC);
                 }
                 return 0;
             }

@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jracoon.parser.setkey.AddressRange;
+import org.jracoon.parser.setkey.AuthenticationAlgorithm;
 import org.jracoon.parser.setkey.Directive;
+import org.jracoon.parser.setkey.EncryptionAlgorithm;
 import org.jracoon.parser.setkey.Endpoint;
+import org.jracoon.parser.setkey.Policy;
 import org.jracoon.parser.setkey.SaAlgorithms;
 import org.jracoon.parser.setkey.SaProtocol;
 import org.jracoon.parser.setkey.Selector;
 import org.jracoon.pfkey.Errno;
 import org.jracoon.pfkey.PfKeyException;
 import org.jracoon.pfkey.message.AddressExtension;
+import org.jracoon.pfkey.message.PolicyExtension;
 import org.jracoon.pfkey.message.Sadb;
 import org.jracoon.pfkey.message.SaExtension;
 import org.jracoon.pfkey.message.SadbExtensionType;
@@ -145,10 +149,10 @@ final class SetkeyRunner {
     }
 
     private void policy(Directive d, SadbMessageType type, String verb, Selector selector,
-                        org.jracoon.parser.setkey.Policy policy) throws IOException {
+                        Policy policy) throws IOException {
         List<SadbMessage> messages = SadbRequests.policy(type, selector, policy);
         for (SadbMessage m : messages) {
-            int dir = m.extension(SadbExtensionType.X_POLICY, org.jracoon.pfkey.message.PolicyExtension.class)
+            int dir = m.extension(SadbExtensionType.X_POLICY, PolicyExtension.class)
                     .orElseThrow().direction();
             String direction = dir == Sadb.DIR_FWD ? "fwd" : policy.direction().keyword();
             request(d, verb + " " + range(selector.source(), selector.sourcePort()) + " "
@@ -176,11 +180,11 @@ final class SetkeyRunner {
     private void checkKeys(Directive.Add add) throws IOException, SetkeyException {
         SaAlgorithms a = add.algorithms();
         if (a.encryption().isPresent()) {
-            SaAlgorithms.Keyed<org.jracoon.parser.setkey.EncryptionAlgorithm> e = a.encryption().get();
+            SaAlgorithms.Keyed<EncryptionAlgorithm> e = a.encryption().get();
             checkKey(add, supported(true), e.algorithm().sadbId(), e.key().bits(), e.algorithm().keyword());
         }
         if (a.authentication().isPresent() && a.authentication().get().algorithm().keyed()) {
-            SaAlgorithms.Keyed<org.jracoon.parser.setkey.AuthenticationAlgorithm> k = a.authentication().get();
+            SaAlgorithms.Keyed<AuthenticationAlgorithm> k = a.authentication().get();
             checkKey(add, supported(false), k.algorithm().sadbId(), k.key().bits(), k.algorithm().keyword());
         }
     }
