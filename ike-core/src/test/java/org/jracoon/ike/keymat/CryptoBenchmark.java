@@ -10,6 +10,9 @@ import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.crypto.SecureRandomSource;
 import org.jracoon.ike.keymat.MessageProtection.DecryptedMessage;
+import org.jracoon.ike.message.IsakmpMessage;
+import org.jracoon.ike.payload.IsakmpHeader;
+import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -85,5 +88,13 @@ public class CryptoBenchmark {
     @Benchmark
     public DecryptedMessage decryptQuickMode1(RecordedSa state) {
         return state.protection.decrypt(state.qm1);
+    }
+
+    /** What a responder does with an arriving QM1 before checking HASH(1): decrypt, then decode. */
+    @Benchmark
+    public IsakmpMessage decryptAndDecodeQuickMode1(RecordedSa state) throws IsakmpProtocolException {
+        byte[] plain = state.protection.decrypt(state.qm1).message();
+        IsakmpHeader header = IsakmpMessage.decodeHeader(plain);
+        return IsakmpMessage.decodeBody(header, plain, IsakmpHeader.LENGTH, plain.length - IsakmpHeader.LENGTH);
     }
 }
