@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jracoon.ike.payload.IdType;
 import org.jracoon.ike.payload.NotifyType;
 
 /**
@@ -27,12 +28,6 @@ import org.jracoon.ike.payload.NotifyType;
  * kind, every one is tried, and IPv6 addresses compare as 16 bytes, not as text.
  */
 public final class CertificateIdentity {
-
-    /* RFC 2407 4.6.2.1 identification types checked here */
-    public static final int ID_IPV4_ADDR = 1;
-    public static final int ID_FQDN = 2;
-    public static final int ID_USER_FQDN = 3;
-    public static final int ID_IPV6_ADDR = 5;
 
     private CertificateIdentity() {
     }
@@ -45,11 +40,11 @@ public final class CertificateIdentity {
      */
     public static void check(int idType, byte[] idData, X509Certificate certificate) {
         switch (idType) {
-            case DistinguishedNames.ID_DER_ASN1_DN -> checkDn(DistinguishedNames.fromId(idData), certificate);
-            case ID_IPV4_ADDR -> checkAddress(idData, 4, certificate);
-            case ID_IPV6_ADDR -> checkAddress(idData, 16, certificate);
-            case ID_FQDN -> checkName(GeneralName.dNSName, "fqdn", ascii(idData), certificate);
-            case ID_USER_FQDN -> checkName(GeneralName.rfc822Name, "user_fqdn", ascii(idData), certificate);
+            case IdType.DER_ASN1_DN -> checkDn(DistinguishedNames.fromId(idData), certificate);
+            case IdType.IPV4_ADDR -> checkAddress(idData, 4, certificate);
+            case IdType.IPV6_ADDR -> checkAddress(idData, 16, certificate);
+            case IdType.FQDN -> checkName(GeneralName.dNSName, "fqdn", ascii(idData), certificate);
+            case IdType.USER_FQDN -> checkName(GeneralName.rfc822Name, "user_fqdn", ascii(idData), certificate);
             default -> throw new CertException(NotifyType.INVALID_ID_INFORMATION,
                     "an ID of type " + idType + " cannot be checked against a certificate");
         }

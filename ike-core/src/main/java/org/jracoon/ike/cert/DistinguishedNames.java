@@ -26,9 +26,6 @@ import org.jracoon.ike.payload.NotifyType;
  */
 public final class DistinguishedNames {
 
-    /** ID type ID_DER_ASN1_DN (RFC 2407 4.6.2.1). */
-    public static final int ID_DER_ASN1_DN = 9;
-
     /**
      * racoon.conf's order (first component = first RDN, as OpenSSL's X509_NAME_add_entry builds
      * it); values encoded as PrintableString when they fit, as strongSwan and OpenSSL write

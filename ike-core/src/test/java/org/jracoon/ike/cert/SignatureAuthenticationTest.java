@@ -19,6 +19,7 @@ import javax.crypto.Cipher;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.RsaPkcs1;
+import org.jracoon.ike.payload.IdType;
 import org.jracoon.ike.payload.NotifyType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -109,7 +110,7 @@ class SignatureAuthenticationTest {
     @Test
     void sunAuthenticatesToMoonWithItsCertificateDnAndSignature() throws Exception {
         X509Certificate peer = moonChecking().authenticate(List.of(sun.certificateData()),
-                DistinguishedNames.ID_DER_ASN1_DN, DistinguishedNames.toId(DistinguishedNames.parse(TestPki.SUN_DN)),
+                IdType.DER_ASN1_DN, DistinguishedNames.toId(DistinguishedNames.parse(TestPki.SUN_DN)),
                 HASH_I, sun.sign(HASH_I));
         assertEquals(TestPki.certificate("sun.pem"), peer);
     }
@@ -121,24 +122,24 @@ class SignatureAuthenticationTest {
         PeerAuthentication checking = moonChecking();
 
         refused(NotifyType.CERTIFICATE_UNAVAILABLE, () -> checking.authenticate(List.of(),
-                DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
+                IdType.DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
         // sun's certificate with moon's ID
         refused(NotifyType.INVALID_ID_INFORMATION, () -> checking.authenticate(List.of(sun.certificateData()),
-                DistinguishedNames.ID_DER_ASN1_DN, moonId, HASH_I, sun.sign(HASH_I)));
+                IdType.DER_ASN1_DN, moonId, HASH_I, sun.sign(HASH_I)));
         // sun's certificate and ID, signed by moon's key
         refused(NotifyType.INVALID_SIGNATURE, () -> checking.authenticate(List.of(sun.certificateData()),
-                DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, moon.sign(HASH_I)));
+                IdType.DER_ASN1_DN, sunId, HASH_I, moon.sign(HASH_I)));
 
         // a self-made certificate for sun's name, with a matching signature: no trusted CA
         X509Certificate selfMade = TestPki.issue(TestPki.SUN_DN).build();
         byte[] selfSigned = RsaPkcs1.signer(TestPki.keyPair().getPrivate()).sign(HASH_I);
         refused(NotifyType.INVALID_CERT_AUTHORITY, () -> checking.authenticate(List.of(TestPki.der(selfMade)),
-                DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, selfSigned));
+                IdType.DER_ASN1_DN, sunId, HASH_I, selfSigned));
         // verify_cert off trusts it and checks only the signature, as racoon does
         assertEquals(selfMade, PeerAuthentication.withoutCertificateCheck().authenticate(
-                List.of(TestPki.der(selfMade)), DistinguishedNames.ID_DER_ASN1_DN, moonId, HASH_I, selfSigned));
+                List.of(TestPki.der(selfMade)), IdType.DER_ASN1_DN, moonId, HASH_I, selfSigned));
         refused(NotifyType.INVALID_SIGNATURE, () -> PeerAuthentication.withoutCertificateCheck().authenticate(
-                List.of(TestPki.der(selfMade)), DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
+                List.of(TestPki.der(selfMade)), IdType.DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
     }
 
     private PeerAuthentication moonChecking() throws Exception {

@@ -24,8 +24,6 @@ import org.jracoon.ike.crypto.RsaPkcs1;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.RsaSignatureAuthenticator;
 import org.jracoon.ike.kernel.IpsecMode;
-import org.jracoon.ike.payload.IsakmpProtocolException;
-import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Policies;
@@ -184,25 +182,19 @@ class CertificateNegotiationTest {
     }
 
     private static EnginePair pair(RsaSignatureAuthenticator.Settings forA, RsaSignatureAuthenticator.Settings forB) {
-        EnginePair pair = new EnginePair(
+        return new EnginePair(
                 EnginePair.policies(EnginePair.ADDRESS_B, RSASIG, EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B)),
                 authenticators(forA),
                 EnginePair.policies(EnginePair.ADDRESS_A, RSASIG, EnginePair.sainfo(EnginePair.NET_B, EnginePair.NET_A)),
                 authenticators(forB));
-        return pair;
     }
 
     private static Policies policies(EnginePair.Peer peer) {
         return EnginePair.policies(peer.address, RSASIG, EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B));
     }
 
-    /** What the daemon gives the engine for a remote with rsasig: a fresh authenticator per negotiation. */
+    /** What the daemon gives the engine: rsasig with these settings, no pre-shared key. */
     private static Authenticators authenticators(RsaSignatureAuthenticator.Settings settings) {
-        return (method, peer) -> {
-            if (method != AuthMethod.RSA_SIGNATURE) {
-                throw new IsakmpProtocolException(NotifyType.AUTHENTICATION_FAILED, method + " not configured");
-            }
-            return new RsaSignatureAuthenticator(settings);
-        };
+        return Authenticators.withCertificates(peer -> Optional.empty(), peer -> Optional.of(settings));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -22,6 +23,7 @@ import org.jracoon.ike.cert.LocalCredentials;
 import org.jracoon.ike.cert.TestPki;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.RsaPkcs1;
+import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.message.IsakmpMessage;
 import org.jracoon.ike.payload.CertEncoding;
 import org.jracoon.ike.payload.CertPayload;
@@ -35,6 +37,7 @@ import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
 import org.jracoon.ike.payload.Payload;
 import org.jracoon.ike.payload.SignaturePayload;
+import org.jracoon.ike.policy.AuthMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +164,25 @@ class RsaSignatureAuthenticatorTest {
         assertEquals(NotifyType.INVALID_ID_INFORMATION, e.notifyType());
         assertEquals("peer's identity is ID_FQDN, peers_identifier asks for asn1dn \"C=CH, O=IKEv1 Test, CN=*\"",
                 e.getMessage());
+    }
+
+    @Test
+    void authenticatorsHandSignaturesToTheRemotesSettingsAndPreSharedKeysOn() throws Exception {
+        InetAddress peer = InetAddress.getByName("192.0.2.1");
+        Authenticators withoutCertificate = Authenticators.withCertificates(
+                address -> Optional.of(Secret.copyOf(new byte[] {1})), address -> Optional.empty());
+        assertTrue(withoutCertificate.create(AuthMethod.PRE_SHARED_KEY, peer) instanceof PskAuthenticator);
+        IsakmpProtocolException e = assertThrows(IsakmpProtocolException.class,
+                () -> withoutCertificate.create(AuthMethod.RSA_SIGNATURE, peer));
+        assertEquals(NotifyType.AUTHENTICATION_FAILED, e.notifyType());
+        assertEquals("no certificate configured for 192.0.2.1", e.getMessage());
+
+        Authenticators withCertificate = Authenticators.withCertificates(address -> Optional.empty(),
+                address -> Optional.of(new RsaSignatureAuthenticator.Settings(moon, cas, true, Optional.empty(),
+                        Optional.empty(), true, true, CLOCK)));
+        Phase1Authenticator rsa = withCertificate.create(AuthMethod.RSA_SIGNATURE, peer);
+        assertTrue(rsa.ownIdentity().isEmpty(), "my_identifier of another kind is the remote policy's");
+        assertEquals(2, rsa.proof(HASH).size());
     }
 
     /** verify_cert on, peers_identifier any CN of the test organisation. */
