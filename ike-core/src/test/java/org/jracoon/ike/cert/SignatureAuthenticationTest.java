@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -33,8 +31,8 @@ class SignatureAuthenticationTest {
 
     private static final byte[] HASH_I = HashAlgorithm.SHA1.digest("HASH_I of some Main Mode".getBytes(StandardCharsets.US_ASCII));
 
-    private final LocalCredentials moon = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem", "moon.key");
-    private final LocalCredentials sun = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "sun.pem", "sun.key");
+    private final LocalCredentials moon = TestPki.credentials("moon");
+    private final LocalCredentials sun = TestPki.credentials("sun");
 
     @Test
     void loadsOurCredentialsRelativeToPathCertificate() {
@@ -143,8 +141,7 @@ class SignatureAuthenticationTest {
     }
 
     private PeerAuthentication moonChecking() throws Exception {
-        return PeerAuthentication.verifying(new CertVerifier(TestPki.hashLinkedCa(certs),
-                Clock.fixed(TestPki.NOW, ZoneOffset.UTC)));
+        return PeerAuthentication.verifying(new CertVerifier(TestPki.hashLinkedCa(certs), TestPki.CLOCK));
     }
 
     private static CertException refused(int notifyType, Executable check) {

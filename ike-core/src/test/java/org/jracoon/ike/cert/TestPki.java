@@ -17,7 +17,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,6 +49,9 @@ public final class TestPki {
     /** Inside the validity of all shared certificates (CA 2026-11-26..2036, hosts ..2031). */
     public static final Instant NOW = Instant.parse("2027-06-01T00:00:00Z");
 
+    /** A clock at {@link #NOW}, for certificate checks. */
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
     public static final String MOON_DN = "C=CH, O=IKEv1 Test, CN=moon.test";
     public static final String SUN_DN = "C=CH, O=IKEv1 Test, CN=sun.test";
     public static final String CA_DN = "C=CH, O=IKEv1 Test, CN=IKEv1 Test CA";
@@ -55,6 +60,11 @@ public final class TestPki {
     private static KeyPair sharedKeyPair;
 
     private TestPki() {
+    }
+
+    /** moon's or sun's certificate and key, {@code certificate_type x509 "NAME.pem" "NAME.key"}. */
+    public static LocalCredentials credentials(String host) {
+        return LocalCredentials.load(Optional.of(pkiDirectory()), host + ".pem", host + ".key");
     }
 
     /** {@code peers/strongswan/cases/rsa/pki} of the shared material. */

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,17 +41,13 @@ class CertificateNegotiationTest {
     private static final String B = "/192.168.1.12:500";
     private static final Phase1Proposal RSASIG = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128,
             HashAlgorithm.SHA2_256, AuthMethod.RSA_SIGNATURE, ModpGroup.MODP_2048, 28800);
-    /** Inside the validity of the shared CA and host certificates. */
-    private static final Clock CLOCK = Clock.fixed(TestPki.NOW, ZoneOffset.UTC);
 
     @TempDir
     Path certificateFolder;
 
     private CaStore cas;
-    private final LocalCredentials moon = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem",
-            "moon.key");
-    private final LocalCredentials sun = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "sun.pem",
-            "sun.key");
+    private final LocalCredentials moon = TestPki.credentials("moon");
+    private final LocalCredentials sun = TestPki.credentials("sun");
 
     @BeforeEach
     void linkCa() {
@@ -121,16 +115,12 @@ class CertificateNegotiationTest {
         Path empty = Files.createDirectory(certificateFolder.resolve("empty"));
         RsaSignatureAuthenticator.Settings trustsNothing = new RsaSignatureAuthenticator.Settings(moon,
                 CaStore.of(Optional.of(empty), Optional.empty()), true, Optional.of(moon.subject()),
-                Optional.of(DnPattern.parse(TestPki.SUN_DN)), true, true, CLOCK);
+                Optional.of(DnPattern.parse(TestPki.SUN_DN)), true, true, TestPki.CLOCK);
         try (LogCapture log = new LogCapture()) {
             EnginePair pair = pair(trustsNothing, settings(sun, TestPki.MOON_DN));
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
             pair.pump();
-            List<String> refusal = log.warnings(B);
-            assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + B + " failed: no CA certificate for issuer"),
-                    refusal.get(0));
-            assertTrue(refusal.get(0).endsWith("(INVALID-CERT-AUTHORITY)"), refusal.get(0));
+            refusedOnce(log, B, "no CA certificate for issuer", "INVALID-CERT-AUTHORITY");
             assertTrue(pair.a.engine.isakmpSas().isEmpty());
             assertTrue(pair.a.kernel.installed().isEmpty());
             assertTrue(pair.b.kernel.installed().isEmpty());
@@ -144,10 +134,7 @@ class CertificateNegotiationTest {
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
             pair.pump();
 
-            List<String> refusal = log.warnings(A);
-            assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + A + " failed: " + reason), refusal.get(0));
-            assertTrue(refusal.get(0).endsWith("(" + notify + ")"), refusal.get(0));
+            refusedOnce(log, A, reason, notify);
             assertTrue(pair.b.engine.isakmpSas().isEmpty());
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Failed.class).size());
             // A hears nothing (an MM5 refusal earns no answer) and gives up on its timers
@@ -169,6 +156,14 @@ class CertificateNegotiationTest {
         }
     }
 
+    /** One warning line: phase 1 with {@code peer} failed for {@code reason}, answered with {@code notify}. */
+    private static void refusedOnce(LogCapture log, String peer, String reason, String notify) {
+        List<String> refusal = log.warnings(peer);
+        assertEquals(1, refusal.size(), refusal.toString());
+        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " failed: " + reason), refusal.get(0));
+        assertTrue(refusal.get(0).endsWith("(" + notify + ")"), refusal.get(0));
+    }
+
     private RsaSignatureAuthenticator.Settings settings(LocalCredentials own, String peersIdentifier) {
         return settings(own, peersIdentifier, true, true);
     }
@@ -178,7 +173,7 @@ class CertificateNegotiationTest {
             boolean sendCr) {
         return new RsaSignatureAuthenticator.Settings(own, cas, true,
                 Optional.of(DistinguishedNames.myIdentifier(Optional.empty(), Optional.of(own.certificate()))),
-                Optional.of(DnPattern.parse(peersIdentifier)), sendCert, sendCr, CLOCK);
+                Optional.of(DnPattern.parse(peersIdentifier)), sendCert, sendCr, TestPki.CLOCK);
     }
 
     private static EnginePair pair(RsaSignatureAuthenticator.Settings forA, RsaSignatureAuthenticator.Settings forB) {

@@ -10,8 +10,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,16 +45,13 @@ class RsaSignatureAuthenticatorTest {
 
     private static final byte[] HASH = HashAlgorithm.SHA1.digest("HASH_R".getBytes(StandardCharsets.US_ASCII));
     private static final DnPattern PEERS = DnPattern.parse("C=CH, O=IKEv1 Test, CN=*");
-    private static final Clock CLOCK = Clock.fixed(TestPki.NOW, ZoneOffset.UTC);
 
     @TempDir
     Path certificateFolder;
 
     private CaStore cas;
-    private final LocalCredentials moon = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem",
-            "moon.key");
-    private final LocalCredentials sun = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "sun.pem",
-            "sun.key");
+    private final LocalCredentials moon = TestPki.credentials("moon");
+    private final LocalCredentials sun = TestPki.credentials("sun");
 
     @BeforeEach
     void linkCa() {
@@ -179,7 +174,7 @@ class RsaSignatureAuthenticatorTest {
 
         Authenticators withCertificate = Authenticators.withCertificates(address -> Optional.empty(),
                 address -> Optional.of(new RsaSignatureAuthenticator.Settings(moon, cas, true, Optional.empty(),
-                        Optional.empty(), true, true, CLOCK)));
+                        Optional.empty(), true, true, TestPki.CLOCK)));
         Phase1Authenticator rsa = withCertificate.create(AuthMethod.RSA_SIGNATURE, peer);
         assertTrue(rsa.ownIdentity().isEmpty(), "my_identifier of another kind is the remote policy's");
         assertEquals(2, rsa.proof(HASH).size());
@@ -188,13 +183,13 @@ class RsaSignatureAuthenticatorTest {
     /** verify_cert on, peers_identifier any CN of the test organisation. */
     private RsaSignatureAuthenticator authenticator(LocalCredentials own, boolean sendCert, boolean sendCr) {
         return new RsaSignatureAuthenticator(new RsaSignatureAuthenticator.Settings(own, cas, true,
-                Optional.of(own.subject()), Optional.of(PEERS), sendCert, sendCr, CLOCK));
+                Optional.of(own.subject()), Optional.of(PEERS), sendCert, sendCr, TestPki.CLOCK));
     }
 
     /** moon with verify_cert off: the signature alone authenticates, peers_identifier still applies. */
     private RsaSignatureAuthenticator withoutVerifyCert() {
         return new RsaSignatureAuthenticator(new RsaSignatureAuthenticator.Settings(moon, cas, false,
-                Optional.of(moon.subject()), Optional.of(PEERS), true, true, CLOCK));
+                Optional.of(moon.subject()), Optional.of(PEERS), true, true, TestPki.CLOCK));
     }
 
     /** The MM6 {@code peer} would send for {@link #HASH}: its ID and proof. */
