@@ -110,8 +110,6 @@ public final class RsaSignatureAuthenticator implements Phase1Authenticator {
     public List<String> peerKeyExchange(IsakmpMessage message) {
         List<String> remarks = new ArrayList<>();
         for (CertRequestPayload cr : message.payloads(CertRequestPayload.class)) {
-            String asked = CertEncoding.name(cr.certType()) + " certificate"
-                    + (cr.authority().isEmpty() ? "" : " under " + authority(cr));
             CertificateRequests.Answer answer;
             try {
                 answer = CertificateRequests.answer(cr.certType(), cr.authority().toByteArray(),
@@ -120,6 +118,8 @@ public final class RsaSignatureAuthenticator implements Phase1Authenticator {
                 remarks.add("peer's certificate request ignored: " + e.getMessage());
                 continue;
             }
+            String asked = CertEncoding.name(cr.certType()) + " certificate"
+                    + (cr.authority().isEmpty() ? "" : " under " + authority(cr));
             switch (answer) {
                 case ISSUED_UNDER, ANY_CA -> {
                     if (!settings.sendCert()) {
@@ -146,8 +146,8 @@ public final class RsaSignatureAuthenticator implements Phase1Authenticator {
         if (!settings.sendCert()) {
             return List.of(signature);
         }
-        return List.of(new CertPayload(CertEncoding.X509_SIGNATURE, Octets.of(settings.credentials().certificateData())),
-                signature);
+        byte[] certificate = settings.credentials().certificateData();
+        return List.of(new CertPayload(CertEncoding.X509_SIGNATURE, Octets.of(certificate)), signature);
     }
 
     @Override

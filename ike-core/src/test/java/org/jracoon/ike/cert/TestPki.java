@@ -92,8 +92,8 @@ public final class TestPki {
      */
     public static CaStore hashLinkedCa(Path directory) {
         try {
-            Files.createSymbolicLink(directory.resolve(SubjectHash.hex(DistinguishedNames.subject(certificate("ca.pem")))
-                    + ".0"), file("ca.pem"));
+            String hash = SubjectHash.hex(DistinguishedNames.subject(certificate("ca.pem")));
+            Files.createSymbolicLink(directory.resolve(hash + ".0"), file("ca.pem"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package org.jracoon.ike.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -71,7 +72,8 @@ class CertificateNegotiationTest {
 
     @Test
     void withoutCertificateRequestsEitherWay() {
-        EnginePair pair = pair(settings(moon, TestPki.SUN_DN, true, false), settings(sun, TestPki.MOON_DN, true, false));
+        EnginePair pair = pair(settings(moon, TestPki.SUN_DN, true, false),
+                settings(sun, TestPki.MOON_DN, true, false));
         TwoEngineNegotiationTest.negotiate(pair, pair.a, pair.b);
     }
 
@@ -145,7 +147,7 @@ class CertificateNegotiationTest {
             assertTrue(pair.b.kernel.installed().isEmpty());
 
             log.clear();
-            pair.replaceA(policies(pair.b), authenticators(settings(moon, TestPki.SUN_DN)));
+            pair.replaceA(policiesTowards(pair.b.address), authenticators(settings(moon, TestPki.SUN_DN)));
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
             pair.pump();
             assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
@@ -177,15 +179,15 @@ class CertificateNegotiationTest {
     }
 
     private static EnginePair pair(RsaSignatureAuthenticator.Settings forA, RsaSignatureAuthenticator.Settings forB) {
-        return new EnginePair(
-                EnginePair.policies(EnginePair.ADDRESS_B, RSASIG, EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B)),
-                authenticators(forA),
-                EnginePair.policies(EnginePair.ADDRESS_A, RSASIG, EnginePair.sainfo(EnginePair.NET_B, EnginePair.NET_A)),
+        return new EnginePair(policiesTowards(EnginePair.ADDRESS_B), authenticators(forA),
+                EnginePair.policies(EnginePair.ADDRESS_A, RSASIG,
+                        EnginePair.sainfo(EnginePair.NET_B, EnginePair.NET_A)),
                 authenticators(forB));
     }
 
-    private static Policies policies(EnginePair.Peer peer) {
-        return EnginePair.policies(peer.address, RSASIG, EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B));
+    /** A's policies: rsasig towards {@code peer}, an sainfo from A's network to B's. */
+    private static Policies policiesTowards(InetAddress peer) {
+        return EnginePair.policies(peer, RSASIG, EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B));
     }
 
     /** What the daemon gives the engine: rsasig with these settings, no pre-shared key. */
