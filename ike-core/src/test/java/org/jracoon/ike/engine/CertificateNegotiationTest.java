@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,13 @@ import org.jracoon.ike.crypto.RsaPkcs1;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.RsaSignatureAuthenticator;
 import org.jracoon.ike.kernel.IpsecMode;
+import org.jracoon.ike.message.IsakmpMessage;
+import org.jracoon.ike.payload.CertEncoding;
+import org.jracoon.ike.payload.CertRequestPayload;
+import org.jracoon.ike.payload.ExchangeType;
+import org.jracoon.ike.payload.IsakmpHeader;
+import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.payload.KePayload;
 import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Policies;
@@ -56,11 +64,22 @@ class CertificateNegotiationTest {
     }
 
     @Test
-    void moonInitiates() {
+    void moonInitiates() throws IsakmpProtocolException {
         try (LogCapture log = new LogCapture()) {
             EnginePair pair = pair(settings(moon, TestPki.SUN_DN), settings(sun, TestPki.MOON_DN));
+            List<Datagram> wire = watch(pair);
             TwoEngineNegotiationTest.negotiate(pair, pair.a, pair.b);
             assertEquals(List.of(), log.warnings(""));
+            // MM3 and MM4, the only Main Mode messages in the clear with a KE, each ask for our CA
+            List<IsakmpMessage> keyExchanges = keyExchanges(wire);
+            assertEquals(2, keyExchanges.size());
+            for (IsakmpMessage ke : keyExchanges) {
+                List<CertRequestPayload> crs = ke.payloads(CertRequestPayload.class);
+                assertEquals(1, crs.size(), ke.toString());
+                assertEquals(CertEncoding.X509_SIGNATURE, crs.get(0).certType());
+                assertEquals(TestPki.CA_DN, DistinguishedNames.format(
+                        DistinguishedNames.fromId(crs.get(0).authority().toByteArray())));
+            }
         }
     }
 
@@ -71,10 +90,16 @@ class CertificateNegotiationTest {
     }
 
     @Test
-    void withoutCertificateRequestsEitherWay() {
+    void withoutCertificateRequestsEitherWay() throws IsakmpProtocolException {
         EnginePair pair = pair(settings(moon, TestPki.SUN_DN, true, false),
                 settings(sun, TestPki.MOON_DN, true, false));
+        List<Datagram> wire = watch(pair);
         TwoEngineNegotiationTest.negotiate(pair, pair.a, pair.b);
+        List<IsakmpMessage> keyExchanges = keyExchanges(wire);
+        assertEquals(2, keyExchanges.size());
+        for (IsakmpMessage ke : keyExchanges) {
+            assertEquals(List.of(), ke.payloads(CertRequestPayload.class));
+        }
     }
 
     @Test
@@ -156,6 +181,28 @@ class CertificateNegotiationTest {
             TwoEngineNegotiationTest.sameSa(pair.b.kernel.added.get(0), pair.a.kernel.updated.get(0));
             assertEquals(List.of(), log.warnings(""));
         }
+    }
+
+    /** Every datagram the pair carries from now on, in order. */
+    private static List<Datagram> watch(EnginePair pair) {
+        List<Datagram> wire = new ArrayList<>();
+        pair.lose = d -> !wire.add(d);
+        return wire;
+    }
+
+    /** The Main Mode messages with a KE payload (MM3, MM4) among {@code wire}, decoded. */
+    private static List<IsakmpMessage> keyExchanges(List<Datagram> wire) throws IsakmpProtocolException {
+        List<IsakmpMessage> found = new ArrayList<>();
+        for (Datagram d : wire) {
+            IsakmpHeader header = IsakmpHeader.decode(d.data());
+            if (header.exchangeType() == ExchangeType.IDENTITY_PROTECTION && !header.encrypted()) {
+                IsakmpMessage m = IsakmpMessage.decode(d.data());
+                if (!m.payloads(KePayload.class).isEmpty()) {
+                    found.add(m);
+                }
+            }
+        }
+        return found;
     }
 
     /** One warning line: phase 1 with {@code peer} failed for {@code reason}, answered with {@code notify}. */
