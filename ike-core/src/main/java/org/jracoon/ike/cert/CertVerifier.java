@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.jracoon.ike.payload.NotifyType;
 
 /**
  * racoon's {@code verify_cert on}: the peer's certificate, with any intermediate CA certificates
@@ -82,14 +83,14 @@ public final class CertVerifier {
                     .filter(candidate -> DistinguishedNames.subject(candidate).equals(issuer))
                     .findFirst();
             if (next.isEmpty()) {
-                throw new CertException(CertException.INVALID_CERT_AUTHORITY, "no CA certificate for issuer \""
+                throw new CertException(NotifyType.INVALID_CERT_AUTHORITY, "no CA certificate for issuer \""
                         + DistinguishedNames.format(issuer) + "\" (hash " + SubjectHash.hex(issuer) + ") of \""
                         + subjectOf(current) + "\" in " + cas.description());
             }
             current = next.get();
             chain.add(current);
         }
-        throw new CertException(CertException.INVALID_CERT_AUTHORITY,
+        throw new CertException(NotifyType.INVALID_CERT_AUTHORITY,
                 "certificate chain of \"" + subjectOf(peer) + "\" longer than " + MAX_DEPTH);
     }
 
@@ -117,7 +118,7 @@ public final class CertVerifier {
         } catch (CertPathValidatorException e) {
             throw refusal(e, chain, now);
         } catch (GeneralSecurityException e) {
-            throw new CertException(CertException.INVALID_CERTIFICATE,
+            throw new CertException(NotifyType.INVALID_CERTIFICATE,
                     "certificate \"" + subjectOf(chain.get(0)) + "\" cannot be checked: " + e.getMessage());
         }
     }
@@ -126,11 +127,11 @@ public final class CertVerifier {
         try {
             ca.checkValidity(now);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            throw new CertException(CertException.INVALID_CERT_AUTHORITY, "CA certificate \"" + subjectOf(ca)
+            throw new CertException(NotifyType.INVALID_CERT_AUTHORITY, "CA certificate \"" + subjectOf(ca)
                     + "\" is valid only from " + ca.getNotBefore().toInstant() + " to " + ca.getNotAfter().toInstant());
         }
         if (ca.getBasicConstraints() < 0) {
-            throw new CertException(CertException.INVALID_CERT_AUTHORITY,
+            throw new CertException(NotifyType.INVALID_CERT_AUTHORITY,
                     "CA certificate \"" + subjectOf(ca) + "\" lacks basicConstraints CA:TRUE");
         }
     }
@@ -140,30 +141,30 @@ public final class CertVerifier {
         X509Certificate certificate = index >= 0 && index < chain.size() ? chain.get(index) : chain.get(0);
         String subject = "certificate \"" + subjectOf(certificate) + "\"";
         if (e.getReason() == BasicReason.EXPIRED) {
-            return new CertException(CertException.INVALID_CERTIFICATE,
+            return new CertException(NotifyType.INVALID_CERTIFICATE,
                     subject + " expired at " + certificate.getNotAfter().toInstant() + " (now " + now.toInstant() + ")");
         }
         if (e.getReason() == BasicReason.NOT_YET_VALID) {
-            return new CertException(CertException.INVALID_CERTIFICATE, subject + " is not valid before "
+            return new CertException(NotifyType.INVALID_CERTIFICATE, subject + " is not valid before "
                     + certificate.getNotBefore().toInstant() + " (now " + now.toInstant() + ")");
         }
         if (e.getReason() == BasicReason.INVALID_SIGNATURE || e.getReason() == PKIXReason.NO_TRUST_ANCHOR) {
-            return new CertException(CertException.INVALID_CERT_AUTHORITY, subject
+            return new CertException(NotifyType.INVALID_CERT_AUTHORITY, subject
                     + " is not signed by its issuer \"" + DistinguishedNames.format(DistinguishedNames.issuer(certificate))
                     + "\"");
         }
         if (e.getReason() == PKIXReason.NOT_CA_CERT) {
-            return new CertException(CertException.INVALID_CERT_AUTHORITY,
+            return new CertException(NotifyType.INVALID_CERT_AUTHORITY,
                     subject + " issues certificates but lacks basicConstraints CA:TRUE");
         }
-        return new CertException(CertException.INVALID_CERTIFICATE,
+        return new CertException(NotifyType.INVALID_CERTIFICATE,
                 subject + " refused: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
 
     static X509Certificate decode(byte[] der) {
         X509Certificate certificate = PemFiles.decode(der);
         if (certificate == null) {
-            throw new CertException(CertException.INVALID_CERT_ENCODING,
+            throw new CertException(NotifyType.INVALID_CERT_ENCODING,
                     "CERT payload of " + der.length + " bytes is not a DER X.509 certificate");
         }
         return certificate;

@@ -17,6 +17,8 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jracoon.ike.payload.IdType;
+import org.jracoon.ike.payload.NotifyType;
 
 /**
  * verify_cert's identity check (racoon oakley.c, "check_certid"): the peer's phase-1 ID must be
@@ -26,12 +28,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * kind, every one is tried, and IPv6 addresses compare as 16 bytes, not as text.
  */
 public final class CertificateIdentity {
-
-    /* RFC 2407 4.6.2.1 identification types checked here */
-    public static final int ID_IPV4_ADDR = 1;
-    public static final int ID_FQDN = 2;
-    public static final int ID_USER_FQDN = 3;
-    public static final int ID_IPV6_ADDR = 5;
 
     private CertificateIdentity() {
     }
@@ -44,12 +40,12 @@ public final class CertificateIdentity {
      */
     public static void check(int idType, byte[] idData, X509Certificate certificate) {
         switch (idType) {
-            case DistinguishedNames.ID_DER_ASN1_DN -> checkDn(DistinguishedNames.fromId(idData), certificate);
-            case ID_IPV4_ADDR -> checkAddress(idData, 4, certificate);
-            case ID_IPV6_ADDR -> checkAddress(idData, 16, certificate);
-            case ID_FQDN -> checkName(GeneralName.dNSName, "fqdn", ascii(idData), certificate);
-            case ID_USER_FQDN -> checkName(GeneralName.rfc822Name, "user_fqdn", ascii(idData), certificate);
-            default -> throw new CertException(CertException.INVALID_ID_INFORMATION,
+            case IdType.DER_ASN1_DN -> checkDn(DistinguishedNames.fromId(idData), certificate);
+            case IdType.IPV4_ADDR -> checkAddress(idData, 4, certificate);
+            case IdType.IPV6_ADDR -> checkAddress(idData, 16, certificate);
+            case IdType.FQDN -> checkName(GeneralName.dNSName, "fqdn", ascii(idData), certificate);
+            case IdType.USER_FQDN -> checkName(GeneralName.rfc822Name, "user_fqdn", ascii(idData), certificate);
+            default -> throw new CertException(NotifyType.INVALID_ID_INFORMATION,
                     "an ID of type " + idType + " cannot be checked against a certificate");
         }
     }
@@ -57,14 +53,14 @@ public final class CertificateIdentity {
     private static void checkDn(X500Name id, X509Certificate certificate) {
         X500Name subject = DistinguishedNames.subject(certificate);
         if (!subject.equals(id)) {
-            throw new CertException(CertException.INVALID_ID_INFORMATION, "ID asn1dn \"" + DistinguishedNames.format(id)
+            throw new CertException(NotifyType.INVALID_ID_INFORMATION, "ID asn1dn \"" + DistinguishedNames.format(id)
                     + "\" does not match the certificate subject \"" + DistinguishedNames.format(subject) + "\"");
         }
     }
 
     private static void checkAddress(byte[] idData, int length, X509Certificate certificate) {
         if (idData.length != length) {
-            throw new CertException(CertException.INVALID_ID_INFORMATION,
+            throw new CertException(NotifyType.INVALID_ID_INFORMATION,
                     "address ID of " + idData.length + " bytes, expected " + length);
         }
         List<byte[]> addresses = new ArrayList<>();
@@ -72,11 +68,11 @@ public final class CertificateIdentity {
             addresses.add(ASN1OctetString.getInstance(name.getName()).getOctets());
         }
         if (addresses.isEmpty()) {
-            throw new CertException(CertException.INVALID_CERTIFICATE,
+            throw new CertException(NotifyType.INVALID_CERTIFICATE,
                     "certificate \"" + subjectOf(certificate) + "\" has no IP address subjectAltName");
         }
         if (addresses.stream().noneMatch(address -> Arrays.equals(address, idData))) {
-            throw new CertException(CertException.INVALID_ID_INFORMATION, "ID address " + text(idData)
+            throw new CertException(NotifyType.INVALID_ID_INFORMATION, "ID address " + text(idData)
                     + " is not a subjectAltName of certificate \"" + subjectOf(certificate) + "\" "
                     + addresses.stream().map(CertificateIdentity::text).toList());
         }
@@ -86,13 +82,13 @@ public final class CertificateIdentity {
         List<String> names = alternativeNames(certificate, tag).stream()
                 .map(name -> ((ASN1String) name.getName()).getString()).toList();
         if (names.isEmpty()) {
-            throw new CertException(CertException.INVALID_CERTIFICATE, "certificate \"" + subjectOf(certificate)
+            throw new CertException(NotifyType.INVALID_CERTIFICATE, "certificate \"" + subjectOf(certificate)
                     + "\" has no " + kind + " subjectAltName");
         }
         // DNS names are case-insensitive (RFC 4343); so is the domain of a mail address, and racoon
         // users write them either way
         if (names.stream().noneMatch(id::equalsIgnoreCase)) {
-            throw new CertException(CertException.INVALID_ID_INFORMATION, "ID " + kind + " " + id
+            throw new CertException(NotifyType.INVALID_ID_INFORMATION, "ID " + kind + " " + id
                     + " is not a subjectAltName of certificate \"" + subjectOf(certificate) + "\" " + names);
         }
     }
@@ -103,7 +99,7 @@ public final class CertificateIdentity {
             Extensions extensions = new X509CertificateHolder(certificate.getEncoded()).getExtensions();
             names = extensions == null ? null : GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
         } catch (CertificateEncodingException | IOException | RuntimeException e) {
-            throw new CertException(CertException.INVALID_CERTIFICATE,
+            throw new CertException(NotifyType.INVALID_CERTIFICATE,
                     "certificate \"" + subjectOf(certificate) + "\" has an unreadable subjectAltName");
         }
         if (names == null) {

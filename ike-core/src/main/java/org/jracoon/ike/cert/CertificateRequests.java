@@ -3,6 +3,7 @@ package org.jracoon.ike.cert;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.jracoon.ike.payload.NotifyType;
 
 /**
  * Answers a peer's CR payload (RFC 2408 3.10): whether our certificate is one it asked for. A CR
@@ -50,7 +51,7 @@ public final class CertificateRequests {
         try {
             requested = DistinguishedNames.fromId(authority);
         } catch (CertException e) {
-            throw new CertException(CertException.INVALID_CERT_AUTHORITY,
+            throw new CertException(NotifyType.INVALID_CERT_AUTHORITY,
                     "CR certificate authority of " + authority.length + " bytes is not a DER distinguished name");
         }
         X509Certificate current = ours;

@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.jracoon.ike.payload.NotifyType;
 
 /**
  * Distinguished names as IKEv1 carries them in ID_DER_ASN1_DN identities (RFC 2407 4.6.2.1: the
@@ -24,9 +25,6 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * "C=CH, O=IKEv1 Test, CN=moon.test"}: components in encoding order, comma separated).
  */
 public final class DistinguishedNames {
-
-    /** ID type ID_DER_ASN1_DN (RFC 2407 4.6.2.1). */
-    public static final int ID_DER_ASN1_DN = 9;
 
     /**
      * racoon.conf's order (first component = first RDN, as OpenSSL's X509_NAME_add_entry builds
@@ -62,7 +60,7 @@ public final class DistinguishedNames {
         } catch (IOException | RuntimeException e) {
             // reported below
         }
-        throw new CertException(CertException.INVALID_ID_INFORMATION,
+        throw new CertException(NotifyType.INVALID_ID_INFORMATION,
                 "ID_DER_ASN1_DN of " + der.length + " bytes is not a DER distinguished name");
     }
 

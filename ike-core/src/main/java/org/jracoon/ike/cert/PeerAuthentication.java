@@ -3,6 +3,7 @@ package org.jracoon.ike.cert;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import org.jracoon.ike.payload.NotifyType;
 
 /**
  * The checks racoon makes on the peer's MM5/MM6 under RSA-signature authentication
@@ -43,7 +44,7 @@ public final class PeerAuthentication {
     public X509Certificate authenticate(List<byte[]> certificates, int idType, byte[] idData, byte[] hash,
             byte[] signature) {
         if (certificates.isEmpty()) {
-            throw new CertException(CertException.CERTIFICATE_UNAVAILABLE,
+            throw new CertException(NotifyType.CERTIFICATE_UNAVAILABLE,
                     "the peer sent no certificate and none is configured for it");
         }
         X509Certificate peer;

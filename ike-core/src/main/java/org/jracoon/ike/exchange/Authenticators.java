@@ -1,6 +1,8 @@
 package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.NotifyType;
@@ -9,8 +11,7 @@ import org.jracoon.ike.policy.PreSharedKeys;
 
 /**
  * Makes the {@link Phase1Authenticator} for a negotiated method and peer. The engine is given
- * one; {@link #preSharedKeys} serves PSK, and a certificate-aware implementation can handle
- * RSA signatures and hand PSK on to it.
+ * one; {@link #preSharedKeys} serves PSK, {@link #withCertificates} RSA signatures as well.
  */
 @FunctionalInterface
 public interface Authenticators {
@@ -29,6 +30,23 @@ public interface Authenticators {
             }
             return new PskAuthenticator(keys.forAddress(peer).orElseThrow(() -> new IsakmpProtocolException(
                     NotifyType.AUTHENTICATION_FAILED, "no pre-shared key for " + peer.getHostAddress())));
+        };
+    }
+
+    /**
+     * RSA signatures with the certificate settings of the peer's remote (empty where that remote
+     * has no {@code certificate_type x509}), a fresh {@link RsaSignatureAuthenticator} per
+     * negotiation; pre-shared keys as {@link #preSharedKeys}.
+     */
+    static Authenticators withCertificates(PreSharedKeys keys,
+            Function<InetAddress, Optional<RsaSignatureAuthenticator.Settings>> certificates) {
+        Authenticators preShared = preSharedKeys(keys);
+        return (method, peer) -> {
+            if (method != AuthMethod.RSA_SIGNATURE) {
+                return preShared.create(method, peer);
+            }
+            return new RsaSignatureAuthenticator(certificates.apply(peer).orElseThrow(() -> new IsakmpProtocolException(
+                    NotifyType.AUTHENTICATION_FAILED, "no certificate configured for " + peer.getHostAddress())));
         };
     }
 }

@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.jracoon.ike.cert.CertException;
+import org.jracoon.ike.cert.DistinguishedNames;
 import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.payload.IdPayload;
@@ -76,9 +78,15 @@ final class Ids {
     static String describe(IdPayload id) {
         byte[] data = id.data().toByteArray();
         String value = switch (id.idType()) {
-            case IdType.FQDN, IdType.USER_FQDN, IdType.DER_ASN1_DN, IdType.KEY_ID ->
-                    id.idType() == IdType.FQDN || id.idType() == IdType.USER_FQDN
-                            ? new String(data, StandardCharsets.US_ASCII) : id.data().hex();
+            case IdType.FQDN, IdType.USER_FQDN -> new String(data, StandardCharsets.US_ASCII);
+            case IdType.KEY_ID -> id.data().hex();
+            case IdType.DER_ASN1_DN -> {
+                try {
+                    yield "\"" + DistinguishedNames.format(DistinguishedNames.fromId(data)) + "\"";
+                } catch (CertException e) {
+                    yield id.data().hex();
+                }
+            }
             default -> {
                 try {
                     yield prefix(id).toString();

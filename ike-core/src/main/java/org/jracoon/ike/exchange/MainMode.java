@@ -140,6 +140,9 @@ final class MainMode implements Exchange {
                 byte[] peerKe = m.first(KePayload.class).orElseThrow().data().toByteArray();
                 byte[] peerNonce = m.first(NoncePayload.class).orElseThrow().data().toByteArray();
                 checkKeLength(peerKe);
+                for (String remark : authenticator.peerKeyExchange(m)) {
+                    LOG.info("{} {}", sa.cookies(), remark);
+                }
                 if (initiator) {
                     gxr = peerKe;
                     nrB = peerNonce;

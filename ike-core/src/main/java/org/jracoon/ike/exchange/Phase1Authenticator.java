@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jracoon.ike.crypto.Prf;
 import org.jracoon.ike.crypto.Secret;
+import org.jracoon.ike.message.IsakmpMessage;
 import org.jracoon.ike.payload.IdPayload;
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.Payload;
@@ -26,6 +27,16 @@ public interface Phase1Authenticator {
 
     /** Payloads this side adds to its KE message, MM3 or MM4 (certificate requests). */
     default List<Payload> keyExchangePayloads() {
+        return List.of();
+    }
+
+    /**
+     * Reads what the peer's KE message (MM3/MM4) carries for this method, such as certificate
+     * requests to answer.
+     *
+     * @return remarks worth a log line, e.g. a request our certificate cannot satisfy
+     */
+    default List<String> peerKeyExchange(IsakmpMessage message) {
         return List.of();
     }
 

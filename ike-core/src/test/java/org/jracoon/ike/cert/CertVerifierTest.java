@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.jracoon.ike.payload.NotifyType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class CertVerifierTest {
     void refusesAnExpiredCertificate() {
         X509Certificate expired = TestPki.issue("C=CH, O=IKEv1 Test, CN=old.test").by(ca, caKey)
                 .validity(TestPki.NOW.minus(400, ChronoUnit.DAYS), TestPki.NOW.minus(1, ChronoUnit.DAYS)).build();
-        CertException e = refused(CertException.INVALID_CERTIFICATE, () -> verifier().verify(expired, List.of()));
+        CertException e = refused(NotifyType.INVALID_CERTIFICATE, () -> verifier().verify(expired, List.of()));
         assertTrue(e.getMessage().startsWith("certificate \"C=CH, O=IKEv1 Test, CN=old.test\" expired at "),
                 e.getMessage());
     }
@@ -72,7 +73,7 @@ class CertVerifierTest {
     void theInjectedClockDecidesExpiry() {
         // moon is valid until 2031-11-25
         Instant later = Instant.parse("2032-01-01T00:00:00Z");
-        CertException e = refused(CertException.INVALID_CERTIFICATE,
+        CertException e = refused(NotifyType.INVALID_CERTIFICATE,
                 () -> at(later).verify(TestPki.certificate("moon.pem"), List.of()));
         assertTrue(e.getMessage().contains("moon.test\" expired at 2031-11-25T19:38:38Z"), e.getMessage());
     }
@@ -81,7 +82,7 @@ class CertVerifierTest {
     void refusesACertificateNotYetValid() {
         X509Certificate early = TestPki.issue("C=CH, O=IKEv1 Test, CN=early.test").by(ca, caKey)
                 .validity(TestPki.NOW.plus(1, ChronoUnit.DAYS), TestPki.NOW.plus(400, ChronoUnit.DAYS)).build();
-        CertException e = refused(CertException.INVALID_CERTIFICATE, () -> verifier().verify(early, List.of()));
+        CertException e = refused(NotifyType.INVALID_CERTIFICATE, () -> verifier().verify(early, List.of()));
         assertTrue(e.getMessage().contains("early.test\" is not valid before"), e.getMessage());
     }
 
@@ -92,7 +93,7 @@ class CertVerifierTest {
                 .by(DistinguishedNames.parse("C=CH, O=Elsewhere, CN=Other CA"), otherCaKeys.getPrivate()).ca(true).build();
         X509Certificate stranger = TestPki.issue("C=CH, O=IKEv1 Test, CN=sun.test").by(otherCa, otherCaKeys.getPrivate())
                 .build();
-        CertException e = refused(CertException.INVALID_CERT_AUTHORITY, () -> verifier().verify(stranger, List.of()));
+        CertException e = refused(NotifyType.INVALID_CERT_AUTHORITY, () -> verifier().verify(stranger, List.of()));
         assertEquals("no CA certificate for issuer \"C=CH, O=Elsewhere, CN=Other CA\" (hash "
                 + SubjectHash.hex(DistinguishedNames.subject(otherCa)) + ") of \"C=CH, O=IKEv1 Test, CN=sun.test\" in "
                 + "hash links in " + certs, e.getMessage());
@@ -102,7 +103,7 @@ class CertVerifierTest {
     void refusesACertificateSignedByAnImpostorWithTheCaName() {
         // same issuer name as the trusted CA, other key: found by name, refused by signature
         X509Certificate forged = TestPki.issue(TestPki.SUN_DN).by(ca, TestPki.keyPair().getPrivate()).build();
-        CertException e = refused(CertException.INVALID_CERT_AUTHORITY, () -> verifier().verify(forged, List.of()));
+        CertException e = refused(NotifyType.INVALID_CERT_AUTHORITY, () -> verifier().verify(forged, List.of()));
         assertEquals("certificate \"" + TestPki.SUN_DN + "\" is not signed by its issuer \"" + TestPki.CA_DN + "\"",
                 e.getMessage());
     }
@@ -116,7 +117,7 @@ class CertVerifierTest {
         X509Certificate unrelated = TestPki.issue("C=CH, O=IKEv1 Test, CN=unrelated.test").by(ca, caKey).build();
         verifier().verify(TestPki.der(leaf), List.of(TestPki.der(unrelated), TestPki.der(intermediate)));
 
-        refused(CertException.INVALID_CERT_AUTHORITY, () -> verifier().verify(leaf, List.of()));
+        refused(NotifyType.INVALID_CERT_AUTHORITY, () -> verifier().verify(leaf, List.of()));
     }
 
     @Test
@@ -124,7 +125,7 @@ class CertVerifierTest {
         X509Certificate notCa = TestPki.issue("C=CH, O=IKEv1 Test, CN=Plain Host").by(ca, caKey).ca(false).build();
         X509Certificate leaf = TestPki.issue("C=CH, O=IKEv1 Test, CN=leaf.test")
                 .by(notCa, TestPki.keyPair().getPrivate()).build();
-        CertException e = refused(CertException.INVALID_CERT_AUTHORITY, () -> verifier().verify(leaf, List.of(notCa)));
+        CertException e = refused(NotifyType.INVALID_CERT_AUTHORITY, () -> verifier().verify(leaf, List.of(notCa)));
         assertTrue(e.getMessage().contains("lacks basicConstraints CA:TRUE"), e.getMessage());
     }
 
@@ -134,7 +135,7 @@ class CertVerifierTest {
         TestPki.writePem(certs.resolve(SubjectHash.hex(DistinguishedNames.subject(bareRoot)) + ".0"), bareRoot);
         X509Certificate leaf = TestPki.issue("C=CH, O=Bare, CN=leaf.test").by(bareRoot, TestPki.keyPair().getPrivate())
                 .build();
-        CertException e = refused(CertException.INVALID_CERT_AUTHORITY, () -> verifier().verify(leaf, List.of()));
+        CertException e = refused(NotifyType.INVALID_CERT_AUTHORITY, () -> verifier().verify(leaf, List.of()));
         assertEquals("CA certificate \"C=CH, O=Bare, CN=Bare Root\" lacks basicConstraints CA:TRUE", e.getMessage());
     }
 
@@ -144,14 +145,14 @@ class CertVerifierTest {
         Instant later = Instant.parse("2037-01-01T00:00:00Z");
         X509Certificate leaf = TestPki.issue("C=CH, O=IKEv1 Test, CN=long.test").by(ca, caKey)
                 .validity(TestPki.NOW, later.plus(10, ChronoUnit.DAYS)).build();
-        CertException e = refused(CertException.INVALID_CERT_AUTHORITY, () -> at(later).verify(leaf, List.of()));
+        CertException e = refused(NotifyType.INVALID_CERT_AUTHORITY, () -> at(later).verify(leaf, List.of()));
         assertTrue(e.getMessage().startsWith("CA certificate \"" + TestPki.CA_DN + "\" is valid only from"),
                 e.getMessage());
     }
 
     @Test
     void refusesBytesThatAreNoCertificate() {
-        CertException e = refused(CertException.INVALID_CERT_ENCODING,
+        CertException e = refused(NotifyType.INVALID_CERT_ENCODING,
                 () -> verifier().verify(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}, List.of()));
         assertEquals("CERT payload of 5 bytes is not a DER X.509 certificate", e.getMessage());
     }

@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.jracoon.ike.cert.CertificateRequests.Answer;
+import org.jracoon.ike.payload.NotifyType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,6 @@ class CertificateRequestsTest {
     void aGarbledAuthorityIsAnInvalidCertAuthority() {
         CertException e = assertThrows(CertException.class, () -> CertificateRequests.answer(
                 CertificateRequests.X509_SIGNATURE, new byte[] {0x30, 0x7f, 0x01}, moon, noCas));
-        assertEquals(CertException.INVALID_CERT_AUTHORITY, e.notifyType());
+        assertEquals(NotifyType.INVALID_CERT_AUTHORITY, e.notifyType());
     }
 }

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.jracoon.ike.payload.NotifyType;
 import org.junit.jupiter.api.Test;
 
 /** asn1dn identities: racoon.conf strings, ID_DER_ASN1_DN bytes, the shared certificates' subjects. */
@@ -44,7 +45,7 @@ class DistinguishedNamesTest {
         for (byte[] bad : new byte[][] {{}, {0x04, 0x01, 0x00}, Arrays.copyOf(subject, subject.length - 3),
             Arrays.copyOf(subject, subject.length + 1)}) {
             CertException e = assertThrows(CertException.class, () -> DistinguishedNames.fromId(bad));
-            assertEquals(CertException.INVALID_ID_INFORMATION, e.notifyType());
+            assertEquals(NotifyType.INVALID_ID_INFORMATION, e.notifyType());
         }
     }
 

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.RsaPkcs1;
+import org.jracoon.ike.payload.IdType;
+import org.jracoon.ike.payload.NotifyType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +31,8 @@ class SignatureAuthenticationTest {
 
     private static final byte[] HASH_I = HashAlgorithm.SHA1.digest("HASH_I of some Main Mode".getBytes(StandardCharsets.US_ASCII));
 
-    private final LocalCredentials moon = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem", "moon.key");
-    private final LocalCredentials sun = LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "sun.pem", "sun.key");
+    private final LocalCredentials moon = TestPki.credentials("moon");
+    private final LocalCredentials sun = TestPki.credentials("sun");
 
     @Test
     void loadsOurCredentialsRelativeToPathCertificate() {
@@ -68,14 +68,14 @@ class SignatureAuthenticationTest {
     @Test
     void aSignatureByAnotherKeyOrOfAnotherHashFails() {
         byte[] signature = sun.sign(HASH_I);
-        CertException e = refused(CertException.AUTHENTICATION_FAILED,
+        CertException e = refused(NotifyType.INVALID_SIGNATURE,
                 () -> RsaSignatures.verify(TestPki.certificate("moon.pem"), HASH_I, signature));
         assertEquals("SIG payload does not verify with the key of \"" + TestPki.MOON_DN + "\"", e.getMessage());
         byte[] otherHash = HASH_I.clone();
         otherHash[0] ^= 1;
-        refused(CertException.AUTHENTICATION_FAILED,
+        refused(NotifyType.INVALID_SIGNATURE,
                 () -> RsaSignatures.verify(TestPki.certificate("sun.pem"), otherHash, signature));
-        refused(CertException.AUTHENTICATION_FAILED,
+        refused(NotifyType.INVALID_SIGNATURE,
                 () -> RsaSignatures.verify(TestPki.certificate("sun.pem"), HASH_I, new byte[] {1, 2, 3}));
     }
 
@@ -93,7 +93,7 @@ class SignatureAuthenticationTest {
         generator.initialize(256);
         KeyPair ec = generator.generateKeyPair();
         X509Certificate ecCertificate = TestPki.issue("C=CH, O=IKEv1 Test, CN=ec.test").key(ec.getPublic()).build();
-        CertException e = refused(CertException.CERT_TYPE_UNSUPPORTED,
+        CertException e = refused(NotifyType.CERT_TYPE_UNSUPPORTED,
                 () -> RsaSignatures.verify(ecCertificate, HASH_I, new byte[64]));
         assertEquals("certificate \"C=CH, O=IKEv1 Test, CN=ec.test\" has a key of type EC; only RSA signatures are supported",
                 e.getMessage());
@@ -108,7 +108,7 @@ class SignatureAuthenticationTest {
     @Test
     void sunAuthenticatesToMoonWithItsCertificateDnAndSignature() throws Exception {
         X509Certificate peer = moonChecking().authenticate(List.of(sun.certificateData()),
-                DistinguishedNames.ID_DER_ASN1_DN, DistinguishedNames.toId(DistinguishedNames.parse(TestPki.SUN_DN)),
+                IdType.DER_ASN1_DN, DistinguishedNames.toId(DistinguishedNames.parse(TestPki.SUN_DN)),
                 HASH_I, sun.sign(HASH_I));
         assertEquals(TestPki.certificate("sun.pem"), peer);
     }
@@ -119,32 +119,29 @@ class SignatureAuthenticationTest {
         byte[] moonId = DistinguishedNames.toId(DistinguishedNames.parse(TestPki.MOON_DN));
         PeerAuthentication checking = moonChecking();
 
-        refused(CertException.CERTIFICATE_UNAVAILABLE, () -> checking.authenticate(List.of(),
-                DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
+        refused(NotifyType.CERTIFICATE_UNAVAILABLE, () -> checking.authenticate(List.of(),
+                IdType.DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
         // sun's certificate with moon's ID
-        refused(CertException.INVALID_ID_INFORMATION, () -> checking.authenticate(List.of(sun.certificateData()),
-                DistinguishedNames.ID_DER_ASN1_DN, moonId, HASH_I, sun.sign(HASH_I)));
+        refused(NotifyType.INVALID_ID_INFORMATION, () -> checking.authenticate(List.of(sun.certificateData()),
+                IdType.DER_ASN1_DN, moonId, HASH_I, sun.sign(HASH_I)));
         // sun's certificate and ID, signed by moon's key
-        refused(CertException.AUTHENTICATION_FAILED, () -> checking.authenticate(List.of(sun.certificateData()),
-                DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, moon.sign(HASH_I)));
+        refused(NotifyType.INVALID_SIGNATURE, () -> checking.authenticate(List.of(sun.certificateData()),
+                IdType.DER_ASN1_DN, sunId, HASH_I, moon.sign(HASH_I)));
 
         // a self-made certificate for sun's name, with a matching signature: no trusted CA
         X509Certificate selfMade = TestPki.issue(TestPki.SUN_DN).build();
         byte[] selfSigned = RsaPkcs1.signer(TestPki.keyPair().getPrivate()).sign(HASH_I);
-        refused(CertException.INVALID_CERT_AUTHORITY, () -> checking.authenticate(List.of(TestPki.der(selfMade)),
-                DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, selfSigned));
+        refused(NotifyType.INVALID_CERT_AUTHORITY, () -> checking.authenticate(List.of(TestPki.der(selfMade)),
+                IdType.DER_ASN1_DN, sunId, HASH_I, selfSigned));
         // verify_cert off trusts it and checks only the signature, as racoon does
         assertEquals(selfMade, PeerAuthentication.withoutCertificateCheck().authenticate(
-                List.of(TestPki.der(selfMade)), DistinguishedNames.ID_DER_ASN1_DN, moonId, HASH_I, selfSigned));
-        refused(CertException.AUTHENTICATION_FAILED, () -> PeerAuthentication.withoutCertificateCheck().authenticate(
-                List.of(TestPki.der(selfMade)), DistinguishedNames.ID_DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
+                List.of(TestPki.der(selfMade)), IdType.DER_ASN1_DN, moonId, HASH_I, selfSigned));
+        refused(NotifyType.INVALID_SIGNATURE, () -> PeerAuthentication.withoutCertificateCheck().authenticate(
+                List.of(TestPki.der(selfMade)), IdType.DER_ASN1_DN, sunId, HASH_I, sun.sign(HASH_I)));
     }
 
     private PeerAuthentication moonChecking() throws Exception {
-        Files.createSymbolicLink(certs.resolve(SubjectHash.hex(DistinguishedNames.subject(TestPki.certificate("ca.pem")))
-                + ".0"), TestPki.file("ca.pem"));
-        return PeerAuthentication.verifying(new CertVerifier(CaStore.of(Optional.of(certs), Optional.empty()),
-                Clock.fixed(TestPki.NOW, ZoneOffset.UTC)));
+        return PeerAuthentication.verifying(new CertVerifier(TestPki.hashLinkedCa(certs), TestPki.CLOCK));
     }
 
     private static CertException refused(int notifyType, Executable check) {

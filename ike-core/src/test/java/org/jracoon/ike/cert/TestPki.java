@@ -17,11 +17,14 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -41,14 +44,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * RSA 2048) read through {@code jracoon.shared}, and Bouncy Castle made certificates for the
  * cases it does not cover.
  */
-final class TestPki {
+public final class TestPki {
 
     /** Inside the validity of all shared certificates (CA 2026-11-26..2036, hosts ..2031). */
-    static final Instant NOW = Instant.parse("2027-06-01T00:00:00Z");
+    public static final Instant NOW = Instant.parse("2027-06-01T00:00:00Z");
 
-    static final String MOON_DN = "C=CH, O=IKEv1 Test, CN=moon.test";
-    static final String SUN_DN = "C=CH, O=IKEv1 Test, CN=sun.test";
-    static final String CA_DN = "C=CH, O=IKEv1 Test, CN=IKEv1 Test CA";
+    /** A clock at {@link #NOW}, for certificate checks. */
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    public static final String MOON_DN = "C=CH, O=IKEv1 Test, CN=moon.test";
+    public static final String SUN_DN = "C=CH, O=IKEv1 Test, CN=sun.test";
+    public static final String CA_DN = "C=CH, O=IKEv1 Test, CN=IKEv1 Test CA";
 
     private static final AtomicLong SERIAL = new AtomicLong(1000);
     private static KeyPair sharedKeyPair;
@@ -56,8 +62,13 @@ final class TestPki {
     private TestPki() {
     }
 
+    /** moon's or sun's certificate and key, {@code certificate_type x509 "NAME.pem" "NAME.key"}. */
+    public static LocalCredentials credentials(String host) {
+        return LocalCredentials.load(Optional.of(pkiDirectory()), host + ".pem", host + ".key");
+    }
+
     /** {@code peers/strongswan/cases/rsa/pki} of the shared material. */
-    static Path pkiDirectory() {
+    public static Path pkiDirectory() {
         String shared = System.getProperty("jracoon.shared");
         assertNotNull(shared, "system property jracoon.shared (set by the pom) points at the shared material");
         return Path.of(shared, "peers", "strongswan", "cases", "rsa", "pki");
@@ -67,16 +78,30 @@ final class TestPki {
         return pkiDirectory().resolve(name);
     }
 
-    static X509Certificate certificate(String name) {
+    public static X509Certificate certificate(String name) {
         return PemFiles.certificate(file(name));
     }
 
-    static PrivateKey key(String name) {
+    public static PrivateKey key(String name) {
         return PemFiles.privateKey(file(name)).key();
     }
 
+    /**
+     * {@code path certificate} as racoon users set it up: the shared CA linked into
+     * {@code directory} under its OpenSSL subject hash ({@code <hash>.0}, as c_rehash makes it).
+     */
+    public static CaStore hashLinkedCa(Path directory) {
+        try {
+            String hash = SubjectHash.hex(DistinguishedNames.subject(certificate("ca.pem")));
+            Files.createSymbolicLink(directory.resolve(hash + ".0"), file("ca.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CaStore.of(Optional.of(directory), Optional.empty());
+    }
+
     /** One RSA key pair for all generated certificates: what differs between them is what a test checks. */
-    static synchronized KeyPair keyPair() {
+    public static synchronized KeyPair keyPair() {
         if (sharedKeyPair == null) {
             sharedKeyPair = newKeyPair();
         }
@@ -94,7 +119,7 @@ final class TestPki {
     }
 
     /** A certificate builder: subject, key, validity around {@link #NOW}, issued by itself until told otherwise. */
-    static Issue issue(String subject) {
+    public static Issue issue(String subject) {
         return issue(DistinguishedNames.parse(subject));
     }
 
@@ -102,7 +127,7 @@ final class TestPki {
         return new Issue(subject);
     }
 
-    static final class Issue {
+    public static final class Issue {
         private final X500Name subject;
         private PublicKey publicKey = keyPair().getPublic();
         private X500Name issuer;
@@ -122,7 +147,7 @@ final class TestPki {
             return this;
         }
 
-        Issue by(X509Certificate ca, PrivateKey caKey) {
+        public Issue by(X509Certificate ca, PrivateKey caKey) {
             this.issuer = DistinguishedNames.subject(ca);
             this.issuerKey = caKey;
             return this;
@@ -140,7 +165,7 @@ final class TestPki {
             return this;
         }
 
-        Issue ca(boolean ca) {
+        public Issue ca(boolean ca) {
             this.basicConstraints = new BasicConstraints(ca);
             return this;
         }
@@ -150,7 +175,7 @@ final class TestPki {
             return this;
         }
 
-        X509Certificate build() {
+        public X509Certificate build() {
             try {
                 JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                         BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject,

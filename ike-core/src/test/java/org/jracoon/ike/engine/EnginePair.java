@@ -120,7 +120,12 @@ final class EnginePair {
      * test can show B still serves the next negotiation.
      */
     void replaceA(Policies policies, Secret psk) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, psk(psk));
+        replaceA(policies, psk(psk));
+    }
+
+    /** As {@link #replaceA(Policies, Secret)}, with other credentials. */
+    void replaceA(Policies policies, Authenticators authenticators) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, authenticators);
     }
 
     /** Fires timers until none is armed except ISAKMP SA lifetimes. */
