@@ -31,10 +31,8 @@ public record NetlinkMessage(int type, int flags, int sequence, int portId, byte
     public static final int HEADER_LENGTH = 16;
     static final int ALIGN = 4;
 
-    public static final int NLMSG_NOOP = 1;
     public static final int NLMSG_ERROR = 2;
     public static final int NLMSG_DONE = 3;
-    public static final int NLMSG_OVERRUN = 4;
 
     public static final int NLM_F_REQUEST = 0x01;
     public static final int NLM_F_MULTI = 0x02;
@@ -48,13 +46,9 @@ public record NetlinkMessage(int type, int flags, int sequence, int portId, byte
         body = body.clone();
     }
 
-    /** A request to the kernel: its sequence and our port id are filled in when it is sent. */
+    /** A request to the kernel: the client fills in its sequence and our port id when it sends it. */
     public static NetlinkMessage request(int type, int flags, byte[] body) {
         return new NetlinkMessage(type, NLM_F_REQUEST | flags, 0, 0, body);
-    }
-
-    public NetlinkMessage withSequence(int sequence, int portId) {
-        return new NetlinkMessage(type, flags, sequence, portId, body);
     }
 
     @Override

@@ -49,8 +49,6 @@ public final class Xfrm {
     public static final int POLICY_IN = 0;
     public static final int POLICY_OUT = 1;
     public static final int POLICY_FWD = 2;
-    /** Directions from here up are per-socket policies, not SPD entries. */
-    public static final int POLICY_MAX = 3;
 
     public static final int POLICY_ALLOW = 0;
     public static final int POLICY_BLOCK = 1;
@@ -69,6 +67,5 @@ public final class Xfrm {
     public static final int SIZEOF_USERPOLICY_ID = 64;
     public static final int SIZEOF_USER_TMPL = 64;
     public static final int SIZEOF_USER_ACQUIRE = 280;
-    public static final int SIZEOF_USER_EXPIRE = 232;
     public static final int SIZEOF_ENCAP_TMPL = 24;
 }

@@ -111,11 +111,6 @@ public final class XfrmMapping {
         };
     }
 
-    /** The XFRM crypto name this encryption has on Linux; empty when Linux has none. */
-    static Optional<String> cipherName(SaEncryption e) {
-        return Optional.ofNullable(CIPHERS.get(e)).map(Algorithm::name);
-    }
-
     // ---- SAs
 
     /** The body of NEWSA and UPDSA: {@code xfrm_usersa_info} and the transforms as attributes. */
