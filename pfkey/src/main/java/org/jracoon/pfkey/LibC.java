@@ -25,6 +25,7 @@ public interface LibC extends Library {
     int IPPROTO_IPV6 = 41;
     int IP_IPSEC_POLICY = 16;
     int IPV6_IPSEC_POLICY = 34;
+    int MSG_TRUNC = 0x20;
     short POLLIN = 0x1;
     int EINTR = 4;
 

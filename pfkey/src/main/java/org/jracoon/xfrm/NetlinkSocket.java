@@ -2,45 +2,32 @@ package org.jracoon.xfrm;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
 import org.jracoon.pfkey.Errno;
+import org.jracoon.pfkey.KernelSocket;
 import org.jracoon.pfkey.LibC;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@code socket(AF_NETLINK, SOCK_RAW, protocol)} bound to a port id the kernel picks
- * (netlink(7)). Sending and receiving may happen on different threads; {@link #close()} must wait
- * until no thread is inside {@link #receive(int)}, since a closed descriptor number can be reused.
+ * (netlink(7)), over pfkey's {@link KernelSocket}; the same threading rules hold.
  */
 public final class NetlinkSocket implements AutoCloseable {
     private static final int AF_NETLINK = 16;
-    private static final int SOCK_RAW = 3;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_RCVBUF = 8;
-    private static final int SO_RCVBUFFORCE = 33;
     private static final int SOL_NETLINK = 270;
     private static final int NETLINK_ADD_MEMBERSHIP = 1;
     private static final int NETLINK_CAP_ACK = 10;
     private static final int NETLINK_EXT_ACK = 11;
-    private static final int MSG_TRUNC = 0x20;
-    private static final short POLLIN = 0x1;
-    private static final int EINTR = 4;
     private static final int SOCKADDR_NL_LENGTH = 12;
     /** Dumps come in datagrams of at most 32 KiB (the kernel's cap for a dump skb); room to spare. */
     private static final int RECEIVE_BUFFER = 128 << 10;
 
-    private final int fd;
+    private final KernelSocket socket;
     private final int portId;
-    private final Memory buffer = new Memory(RECEIVE_BUFFER);
-    private final Memory pollFd = new Memory(8);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NetlinkSocket(int fd, int portId) {
-        this.fd = fd;
+    private NetlinkSocket(KernelSocket socket, int portId) {
+        this.socket = socket;
         this.portId = portId;
     }
 
@@ -50,29 +37,21 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public static NetlinkSocket open(int protocol) throws IOException {
         String what = "socket(AF_NETLINK, SOCK_RAW, " + protocol + ")";
-        int fd;
-        try {
-            fd = LibC.INSTANCE.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-        } catch (LastErrorException e) {
-            throw failure(what, e);
-        } catch (LinkageError e) {
-            throw new IOException("netlink needs the C library through JNA: " + e.getMessage());
-        }
+        KernelSocket socket = KernelSocket.open(AF_NETLINK, LibC.SOCK_RAW, protocol, what, RECEIVE_BUFFER);
         try (Memory address = new Memory(SOCKADDR_NL_LENGTH); Memory length = new Memory(4)) {
             address.clear();
             address.setShort(0, (short) AF_NETLINK);
-            LibC.INSTANCE.bind(fd, address, SOCKADDR_NL_LENGTH);
+            LibC.INSTANCE.bind(socket.fd(), address, SOCKADDR_NL_LENGTH);
             length.setInt(0, SOCKADDR_NL_LENGTH);
-            LibC.INSTANCE.getsockname(fd, address, length);
-            NetlinkSocket socket = new NetlinkSocket(fd, address.getInt(4));
+            LibC.INSTANCE.getsockname(socket.fd(), address, length);
             socket.setInt(SOL_NETLINK, NETLINK_CAP_ACK, 1, "NETLINK_CAP_ACK");
             socket.setInt(SOL_NETLINK, NETLINK_EXT_ACK, 1, "NETLINK_EXT_ACK");
-            return socket;
+            return new NetlinkSocket(socket, address.getInt(4));
         } catch (LastErrorException e) {
-            LibC.INSTANCE.close(fd);
-            throw failure(what + " bind", e);
+            socket.close();
+            throw new KernelSocket.ErrnoException(what + " bind", e.getErrorCode());
         } catch (IOException e) {
-            LibC.INSTANCE.close(fd);
+            socket.close();
             throw e;
         }
     }
@@ -84,37 +63,16 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Joins a multicast group (its number, not the bit mask of bind). */
     public void joinGroup(int group) throws IOException {
-        setInt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, "NETLINK_ADD_MEMBERSHIP " + group);
+        socket.setInt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, "NETLINK_ADD_MEMBERSHIP " + group);
     }
 
-    /** As PF_KEY's: root may exceed {@code net.core.rmem_max}; others get what the limit allows. */
+    /** See {@link KernelSocket#setReceiveBufferSize(int)}. */
     public void setReceiveBufferSize(int bytes) throws IOException {
-        try {
-            setInt(SOL_SOCKET, SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
-        } catch (IOException e) {
-            setInt(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
-        }
-    }
-
-    private void setInt(int level, int name, int value, String what) throws IOException {
-        try (Memory v = new Memory(4)) {
-            v.setInt(0, value);
-            LibC.INSTANCE.setsockopt(fd, level, name, v, 4);
-        } catch (LastErrorException e) {
-            throw failure("setsockopt(" + what + ")", e);
-        }
+        socket.setReceiveBufferSize(bytes);
     }
 
     public void send(NetlinkMessage message) throws IOException {
-        byte[] bytes = message.encode();
-        try {
-            long sent = LibC.INSTANCE.send(fd, bytes, new NativeLong(bytes.length), 0).longValue();
-            if (sent != bytes.length) {
-                throw new IOException("netlink send: " + sent + " of " + bytes.length + " bytes sent");
-            }
-        } catch (LastErrorException e) {
-            throw failure("netlink send type " + message.type(), e);
-        }
+        socket.send(message.encode(), "netlink send type " + message.type());
     }
 
     /**
@@ -125,26 +83,12 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public Optional<byte[]> receive(int timeoutMillis) throws IOException {
         try {
-            pollFd.setInt(0, fd);
-            pollFd.setShort(4, POLLIN);
-            pollFd.setShort(6, (short) 0);
-            if (LibC.INSTANCE.poll(pollFd, new NativeLong(1), timeoutMillis) == 0) {
-                return Optional.empty();
-            }
-            // With MSG_TRUNC netlink returns the datagram's real length, so a cut one is seen.
-            long n = LibC.INSTANCE.recv(fd, buffer, new NativeLong(RECEIVE_BUFFER), MSG_TRUNC).longValue();
-            if (n > RECEIVE_BUFFER) {
-                throw new IOException("netlink datagram of " + n + " bytes exceeds the " + RECEIVE_BUFFER + "-byte buffer");
-            }
-            return Optional.of(buffer.getByteArray(0, (int) n));
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == EINTR) {
-                return Optional.empty();
-            }
-            if (e.getErrorCode() == Errno.ENOBUFS) {
+            return socket.receive(timeoutMillis);
+        } catch (KernelSocket.ErrnoException e) {
+            if (e.errno() == Errno.ENOBUFS) {
                 throw new NetlinkOverrunException();
             }
-            throw failure("netlink receive", e);
+            throw new IOException("netlink " + e.getMessage());
         }
     }
 
@@ -157,18 +101,6 @@ public final class NetlinkSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                LibC.INSTANCE.close(fd);
-            } catch (LastErrorException ignored) {
-                // close(2) releases the descriptor even when it reports an error
-            }
-            buffer.close();
-            pollFd.close();
-        }
-    }
-
-    private static IOException failure(String what, LastErrorException e) {
-        return new IOException(what + ": " + Errno.describe(e.getErrorCode()));
+        socket.close();
     }
 }
