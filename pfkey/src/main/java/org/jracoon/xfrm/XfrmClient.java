@@ -1,5 +1,6 @@
 package org.jracoon.xfrm;
 
+import org.jracoon.pfkey.SocketReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,7 @@ public final class XfrmClient implements AutoCloseable {
     private final AtomicInteger nextSequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
     private final ConcurrentHashMap<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final List<Consumer<NetlinkMessage>> listeners = new CopyOnWriteArrayList<>();
-    private final Thread reader;
-    private volatile boolean running = true;
-    private volatile IOException readerFailure;
+    private final SocketReader reader;
 
     /** A request in flight: the message type its data replies have ({@link #NO_DATA}: an ack only). */
     private record Pending(int replyType, BlockingQueue<NetlinkMessage> replies) {
@@ -49,9 +48,8 @@ public final class XfrmClient implements AutoCloseable {
     private XfrmClient(NetlinkSocket socket, Duration timeout) {
         this.socket = socket;
         this.timeout = timeout;
-        this.reader = new Thread(this::readLoop, "xfrm-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.reader = new SocketReader("xfrm-reader", this::readOnce,
+                e -> LOG.error("XFRM reader stops: {}", e.getMessage()));
     }
 
     /** Opens a NETLINK_XFRM socket (needs CAP_NET_ADMIN and a kernel with xfrm_user). */
@@ -134,13 +132,12 @@ public final class XfrmClient implements AutoCloseable {
     }
 
     private Pending begin(int sequence, int replyType) throws IOException {
-        if (Thread.currentThread() == reader) {
-            // The reply would have to be read by this very thread: it would wait for itself.
+        if (reader.isReaderThread()) {
             throw new IllegalStateException("XFRM request from an XFRM listener");
         }
-        IOException failure = readerFailure;
-        if (failure != null) {
-            throw new NetlinkException("XFRM reader stopped: " + failure.getMessage());
+        Optional<IOException> failure = reader.failure();
+        if (failure.isPresent()) {
+            throw new NetlinkException("XFRM reader stopped: " + failure.get().getMessage());
         }
         Pending p = new Pending(replyType, new LinkedBlockingQueue<>());
         pending.put(sequence, p);
@@ -151,8 +148,7 @@ public final class XfrmClient implements AutoCloseable {
         try {
             NetlinkMessage m = p.replies().poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (m == null) {
-                IOException failure = readerFailure;
-                throw new NetlinkException(failure != null ? "XFRM reader stopped: " + failure.getMessage() : onTimeout);
+                throw new NetlinkException(reader.failure().map(f -> "XFRM reader stopped: " + f.getMessage()).orElse(onTimeout));
             }
             return m;
         } catch (InterruptedException e) {
@@ -178,24 +174,16 @@ public final class XfrmClient implements AutoCloseable {
         return s != 0 ? s : nextSequence.getAndIncrement();
     }
 
-    private void readLoop() {
-        while (running) {
-            try {
-                Optional<byte[]> datagram = socket.receive(POLL_MILLIS);
-                if (datagram.isPresent()) {
-                    NetlinkMessage.decodeAll(datagram.get()).forEach(this::dispatch);
-                }
-            } catch (NetlinkDecodeException e) {
-                LOG.warn("XFRM: ignoring a datagram that does not decode: {}", e.getMessage());
-            } catch (NetlinkSocket.NetlinkOverrunException e) {
-                LOG.warn("XFRM: {}", e.getMessage());
-            } catch (IOException e) {
-                if (running) {
-                    LOG.error("XFRM reader stops: {}", e.getMessage());
-                    readerFailure = e;
-                }
-                return;
+    private void readOnce() throws IOException {
+        try {
+            Optional<byte[]> datagram = socket.receive(POLL_MILLIS);
+            if (datagram.isPresent()) {
+                NetlinkMessage.decodeAll(datagram.get()).forEach(this::dispatch);
             }
+        } catch (NetlinkDecodeException e) {
+            LOG.warn("XFRM: ignoring a datagram that does not decode: {}", e.getMessage());
+        } catch (NetlinkSocket.NetlinkOverrunException e) {
+            LOG.warn("XFRM: {}", e.getMessage());
         }
     }
 
@@ -208,26 +196,13 @@ public final class XfrmClient implements AutoCloseable {
                 return;
             }
         }
-        for (Consumer<NetlinkMessage> l : listeners) {
-            try {
-                l.accept(m);
-            } catch (RuntimeException e) {
-                LOG.error("XFRM listener failed on message type {}: {}", m.type(), e.toString());
-            }
-        }
+        SocketReader.deliver(listeners, m, "XFRM message type " + m.type());
     }
 
     /** Stops the reader, then closes the socket (only then: a closed descriptor number can be reused). */
     @Override
     public void close() {
-        running = false;
-        if (Thread.currentThread() != reader) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.stop();
         socket.close();
     }
 }

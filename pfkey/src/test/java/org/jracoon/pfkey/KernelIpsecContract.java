@@ -56,7 +56,8 @@ public abstract class KernelIpsecContract {
     protected KernelIpsec kernel;
     private final BlockingQueue<KernelEvent> events = new LinkedBlockingQueue<>();
 
-    protected static InetAddress ip(String s) {
+    /** An address literal, for tests. */
+    public static InetAddress ip(String s) {
         try {
             return InetAddress.getByName(s);
         } catch (java.net.UnknownHostException e) {

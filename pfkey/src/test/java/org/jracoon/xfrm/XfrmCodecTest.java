@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.jracoon.pfkey.KernelIpsecContract.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,14 +43,6 @@ class XfrmCodecTest {
     private static final long NOW = 1_800_000_000L;
     /** curlft.add_time in xfrm_usersa_info: curlft at 160, after bytes and packets. */
     private static final int CURRENT_ADD_TIME = 176;
-
-    private static InetAddress ip(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(s, e);
-        }
-    }
 
     private static ByteBuffer wrap(byte[] bytes) {
         return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());

@@ -26,6 +26,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
+import static org.jracoon.pfkey.KernelIpsecContract.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,14 +42,6 @@ class XfrmHostTest {
     private static final InetAddress B = ip("10.251.0.2");
 
     private XfrmKernel kernel;
-
-    private static InetAddress ip(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(s, e);
-        }
-    }
 
     @BeforeEach
     void open() {

@@ -30,6 +30,7 @@ import java.net.InetAddress;
 import java.util.HexFormat;
 import java.util.List;
 
+import static org.jracoon.pfkey.KernelIpsecContract.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,14 +45,6 @@ class XfrmPfKeyCrossCheckTest {
 
     private XfrmKernel xfrm;
     private PfKeyKernel pfkey;
-
-    private static InetAddress ip(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(s, e);
-        }
-    }
 
     @BeforeEach
     void open() throws Exception {
