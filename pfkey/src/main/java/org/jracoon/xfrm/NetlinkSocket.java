@@ -26,7 +26,8 @@ public final class NetlinkSocket implements AutoCloseable {
     private final KernelSocket socket;
     private final int portId;
 
-    private NetlinkSocket(KernelSocket socket, int portId) {
+    /** Over a socket opened elsewhere with the port id it has; tests pass one end of an AF_UNIX socket pair. */
+    NetlinkSocket(KernelSocket socket, int portId) {
         this.socket = socket;
         this.portId = portId;
     }

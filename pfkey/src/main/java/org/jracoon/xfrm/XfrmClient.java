@@ -45,7 +45,8 @@ public final class XfrmClient implements AutoCloseable {
     private record Pending(int replyType, BlockingQueue<NetlinkMessage> replies) {
     }
 
-    private XfrmClient(NetlinkSocket socket, Duration timeout) {
+    /** Over a socket opened elsewhere; closing the client closes it. */
+    XfrmClient(NetlinkSocket socket, Duration timeout) {
         this.socket = socket;
         this.timeout = timeout;
         this.reader = new SocketReader("xfrm-reader", this::readOnce,
