@@ -41,6 +41,8 @@ public final class XfrmKernel implements KernelIpsec {
     private static final int ENOSYS = 38;
     /** The low bits of a policy index are its direction (the kernel's xfrm_policy_id2dir). */
     private static final int INDEX_DIRECTION_MASK = 7;
+    /** {@code sizeof(struct xfrm_user_polexpire)}: the policy, the hard flag, padding. */
+    private static final int POLEXPIRE_LENGTH = 176;
 
     private final XfrmClient client;
     private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
@@ -74,12 +76,15 @@ public final class XfrmKernel implements KernelIpsec {
                       int minSpi, int maxSpi, int sequence) throws KernelException {
         String subject = protocol.name().toLowerCase(Locale.ROOT) + " " + source.getHostAddress() + "->"
                 + destination.getHostAddress();
-        NetlinkMessage reply = call(KernelOperation.GETSPI, subject, NetlinkMessage.request(Xfrm.MSG_ALLOCSPI, 0,
-                XfrmMapping.allocSpiBody(protocol, source, destination, mode, reqid, minSpi, maxSpi, sequence)));
+        NetlinkMessage request = NetlinkMessage.request(Xfrm.MSG_ALLOCSPI, 0,
+                XfrmMapping.allocSpiBody(protocol, source, destination, mode, reqid, minSpi, maxSpi, sequence));
         try {
-            return XfrmSaInfo.decode(reply.bodyBuffer()).spi();
+            // The answer is the reserved SA, as GETSA would show it.
+            return XfrmSaInfo.decode(client.call(request, Xfrm.MSG_NEWSA).bodyBuffer()).spi();
         } catch (NetlinkDecodeException e) {
             throw undecodable(KernelOperation.GETSPI, subject, e);
+        } catch (IOException e) {
+            throw failure(KernelOperation.GETSPI, subject, e);
         }
     }
 
@@ -160,18 +165,9 @@ public final class XfrmKernel implements KernelIpsec {
 
     @Override
     public List<KernelSa> dumpSa() throws KernelException {
-        List<KernelSa> out = new ArrayList<>();
         long now = nowSeconds();
-        try {
-            for (NetlinkMessage m : client.dump(NetlinkMessage.request(Xfrm.MSG_GETSA, 0, new byte[0]), Xfrm.MSG_NEWSA)) {
-                out.add(XfrmMapping.kernelSa(m.bodyBuffer(), now));
-            }
-        } catch (NetlinkDecodeException e) {
-            throw undecodable(KernelOperation.DUMP, "all SAs", e);
-        } catch (IOException e) {
-            throw failure(KernelOperation.DUMP, "all SAs", e);
-        }
-        return out;
+        return dump(KernelOperation.DUMP, "all SAs", Xfrm.MSG_GETSA, Xfrm.MSG_NEWSA,
+                body -> Optional.of(XfrmMapping.kernelSa(body, now)));
     }
 
     @Override
@@ -237,15 +233,27 @@ public final class XfrmKernel implements KernelIpsec {
     /** Every SPD entry; per-socket policies (such as IKE sockets' bypass) are not in PF_KEY's dump either. */
     @Override
     public List<KernelPolicy> dumpPolicy() throws KernelException {
-        List<KernelPolicy> out = new ArrayList<>();
+        return dump(KernelOperation.SPDDUMP, "all policies", Xfrm.MSG_GETPOLICY, Xfrm.MSG_NEWPOLICY,
+                XfrmMapping::kernelPolicy);
+    }
+
+    /** How a message body becomes a value; empty for one to leave out. */
+    @FunctionalInterface
+    private interface Decoder<T> {
+        Optional<T> decode(ByteBuffer body) throws NetlinkDecodeException;
+    }
+
+    private <T> List<T> dump(KernelOperation op, String subject, int type, int replyType, Decoder<T> decoder)
+            throws KernelException {
+        List<T> out = new ArrayList<>();
         try {
-            for (NetlinkMessage m : client.dump(NetlinkMessage.request(Xfrm.MSG_GETPOLICY, 0, new byte[0]), Xfrm.MSG_NEWPOLICY)) {
-                XfrmMapping.kernelPolicy(m.bodyBuffer()).ifPresent(out::add);
+            for (NetlinkMessage m : client.dump(NetlinkMessage.request(type, 0, new byte[0]), replyType)) {
+                decoder.decode(m.bodyBuffer()).ifPresent(out::add);
             }
         } catch (NetlinkDecodeException e) {
-            throw undecodable(KernelOperation.SPDDUMP, "all policies", e);
+            throw undecodable(op, subject, e);
         } catch (IOException e) {
-            throw failure(KernelOperation.SPDDUMP, "all policies", e);
+            throw failure(op, subject, e);
         }
         return out;
     }
@@ -280,14 +288,6 @@ public final class XfrmKernel implements KernelIpsec {
     private void acknowledged(KernelOperation op, String subject, NetlinkMessage request) throws KernelException {
         try {
             client.acknowledged(request);
-        } catch (IOException e) {
-            throw failure(op, subject, e);
-        }
-    }
-
-    private NetlinkMessage call(KernelOperation op, String subject, NetlinkMessage request) throws KernelException {
-        try {
-            return client.call(request, Xfrm.MSG_NEWSA);
         } catch (IOException e) {
             throw failure(op, subject, e);
         }
@@ -386,9 +386,6 @@ public final class XfrmKernel implements KernelIpsec {
             default -> Optional.empty();
         };
     }
-
-    /** {@code sizeof(struct xfrm_user_polexpire)}: the policy, the hard flag, padding. */
-    private static final int POLEXPIRE_LENGTH = 176;
 
     /**
      * {@code struct xfrm_user_acquire}: the SA wanted (id: daddr, spi, proto; saddr), the packet's
