@@ -266,4 +266,26 @@ public abstract class KernelIpsecContract {
         KernelEvent.PolicyChanged policy = await(KernelEvent.PolicyChanged.class, e -> e.operation() == KernelOperation.SPDADD);
         assertEquals(PolicyAction.DISCARD, policy.policy().orElseThrow().spec().action());
     }
+
+    @Test
+    void deletionsAndFlushesByAnotherProcessReachTheListeners() throws Exception {
+        SaSpec sa = esp(A, B, 0x5002);
+        kernel.addSa(sa);
+        TrafficSelector sel = TrafficSelector.between(new IpPrefix(ip("10.3.0.0"), 16), new IpPrefix(ip("10.4.0.0"), 16));
+        KernelPolicy p = kernel.addPolicy(PolicySpec.of(sel, PolicyDirection.IN, PolicyAction.DISCARD));
+        Shell.ok("ip", "xfrm", "state", "delete", "src", "10.77.0.1", "dst", "10.77.0.2", "proto", "esp", "spi", "0x5002");
+        KernelEvent.SaChanged deleted = await(KernelEvent.SaChanged.class, e -> e.operation() == KernelOperation.DELETE);
+        assertEquals(Optional.of(sa.id()), deleted.sa());
+        Shell.ok("ip", "xfrm", "policy", "delete", "src", "10.3.0.0/16", "dst", "10.4.0.0/16", "dir", "in");
+        KernelEvent.PolicyChanged gone = await(KernelEvent.PolicyChanged.class, e -> e.operation() == KernelOperation.SPDDELETE);
+        assertEquals(Optional.of(p), gone.policy());
+        // The kernel reports a flush only when it removed something.
+        kernel.addSa(sa);
+        kernel.addPolicy(PolicySpec.of(sel, PolicyDirection.IN, PolicyAction.DISCARD));
+        Shell.ok("ip", "xfrm", "state", "flush");
+        assertEquals(Optional.empty(), await(KernelEvent.SaChanged.class, e -> e.operation() == KernelOperation.FLUSH).sa());
+        Shell.ok("ip", "xfrm", "policy", "flush");
+        assertEquals(Optional.empty(),
+                await(KernelEvent.PolicyChanged.class, e -> e.operation() == KernelOperation.SPDFLUSH).policy());
+    }
 }
