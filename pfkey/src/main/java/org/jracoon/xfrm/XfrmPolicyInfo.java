@@ -36,6 +36,9 @@ public record XfrmPolicyInfo(XfrmSelector selector, int priority, int index, int
         ByteBuffer b = XfrmWire.slice(in, Xfrm.SIZEOF_USERPOLICY_INFO, "xfrm_userpolicy_info");
         XfrmSelector selector = XfrmSelector.decode(b);
         XfrmWire.skip(b, XfrmLifetimes.CONFIG_LENGTH + XfrmLifetimes.CURRENT_LENGTH);
-        return new XfrmPolicyInfo(selector, b.getInt(), b.getInt(), XfrmWire.u8(b), XfrmWire.u8(b));
+        int priority = b.getInt();
+        int index = b.getInt();
+        int direction = XfrmWire.u8(b);
+        return new XfrmPolicyInfo(selector, priority, index, direction, XfrmWire.u8(b));
     }
 }

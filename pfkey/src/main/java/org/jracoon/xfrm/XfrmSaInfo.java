@@ -60,7 +60,10 @@ public record XfrmSaInfo(XfrmSelector selector, InetAddress destination, int spi
         int sequence = b.getInt();
         int reqid = b.getInt();
         XfrmWire.skip(b, 2);
+        int mode = XfrmWire.u8(b);
+        int replayWindow = XfrmWire.u8(b);
+        int flags = XfrmWire.u8(b);
         return new XfrmSaInfo(selector, daddr, spi, protocol, saddr, lifetimes, current, sequence, reqid, family,
-                XfrmWire.u8(b), XfrmWire.u8(b), XfrmWire.u8(b));
+                mode, replayWindow, flags);
     }
 }

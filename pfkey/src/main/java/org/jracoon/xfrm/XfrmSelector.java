@@ -45,7 +45,10 @@ public record XfrmSelector(int family, InetAddress destination, int destinationP
         int sport = XfrmWire.getNet16(b);
         int smask = XfrmWire.getNet16(b);
         XfrmWire.skip(b, 2);
-        return new XfrmSelector(family, daddr, XfrmWire.u8(b), dmask == 0 ? 0 : dport, saddr, XfrmWire.u8(b),
-                smask == 0 ? 0 : sport, XfrmWire.u8(b));
+        int prefixD = XfrmWire.u8(b);
+        int prefixS = XfrmWire.u8(b);
+        int protocol = XfrmWire.u8(b);
+        return new XfrmSelector(family, daddr, prefixD, dmask == 0 ? 0 : dport, saddr, prefixS, smask == 0 ? 0 : sport,
+                protocol);
     }
 }
