@@ -6,8 +6,11 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
-/** The few libc calls a PF_KEY socket needs; methods that declare it report errno. */
-interface LibC extends Library {
+/**
+ * The few libc calls the kernel sockets need (PF_KEY here, NETLINK_XFRM in org.jracoon.xfrm);
+ * methods that declare it report errno.
+ */
+public interface LibC extends Library {
     LibC INSTANCE = Native.load("c", LibC.class);
 
     int AF_KEY = 15;
@@ -22,6 +25,7 @@ interface LibC extends Library {
     int IPPROTO_IPV6 = 41;
     int IP_IPSEC_POLICY = 16;
     int IPV6_IPSEC_POLICY = 34;
+    int MSG_TRUNC = 0x20;
     short POLLIN = 0x1;
     int EINTR = 4;
 
@@ -35,6 +39,11 @@ interface LibC extends Library {
     int poll(Pointer fds, NativeLong nfds, int timeoutMillis) throws LastErrorException;
 
     int setsockopt(int fd, int level, int name, Pointer value, int length) throws LastErrorException;
+
+    int bind(int fd, Pointer address, int length) throws LastErrorException;
+
+    /** {@code length} points at an int holding the buffer's size, then the address's. */
+    int getsockname(int fd, Pointer address, Pointer length) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
 

@@ -46,10 +46,7 @@ public final class PfKeyClient implements AutoCloseable {
     private final Object dumpLock = new Object();
     private volatile Dump dump;
     private final List<Consumer<SadbMessage>> listeners = new CopyOnWriteArrayList<>();
-    private final Thread reader;
-    private volatile boolean running = true;
-    /** Why the reader stopped, if it did: later calls fail at once instead of waiting out a timeout. */
-    private volatile IOException readerFailure;
+    private final SocketReader reader;
 
     private record Pending(SadbMessageType type, CompletableFuture<SadbMessage> reply) {
     }
@@ -61,9 +58,7 @@ public final class PfKeyClient implements AutoCloseable {
     PfKeyClient(PfKeySocket socket, Duration timeout) {
         this.socket = socket;
         this.timeout = timeout;
-        this.reader = new Thread(this::readLoop, "pfkey-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.reader = new SocketReader("pfkey-reader", this::readOnce, this::readerStopped);
     }
 
     public static PfKeyClient open() throws IOException {
@@ -170,13 +165,12 @@ public final class PfKeyClient implements AutoCloseable {
     }
 
     private void requireReader(SadbMessageType type) throws PfKeyException {
-        if (Thread.currentThread() == reader) {
-            // The reply would have to be read by this very thread: it would wait for itself.
+        if (reader.isReaderThread()) {
             throw new IllegalStateException(type + " requested from a PF_KEY listener");
         }
-        IOException failure = readerFailure;
-        if (failure != null) {
-            throw new PfKeyException(type, "PF_KEY reader stopped: " + failure.getMessage());
+        Optional<IOException> failure = reader.failure();
+        if (failure.isPresent()) {
+            throw new PfKeyException(type, "PF_KEY reader stopped: " + failure.get().getMessage());
         }
     }
 
@@ -185,24 +179,17 @@ public final class PfKeyClient implements AutoCloseable {
         return s != 0 ? s : nextSequence.getAndIncrement();
     }
 
-    private void readLoop() {
-        while (running) {
-            Optional<SadbMessage> received;
-            try {
-                received = socket.receive(POLL_MILLIS);
-            } catch (SadbDecodeException e) {
-                LOG.warn("PF_KEY: ignoring a message that does not decode: {}", e.getMessage());
-                continue;
-            } catch (IOException e) {
-                if (running) {
-                    LOG.error("PF_KEY reader stops: {}", e.getMessage());
-                    readerFailure = e;
-                    pending.values().forEach(p -> p.reply().completeExceptionally(e));
-                }
-                return;
-            }
-            received.ifPresent(this::dispatch);
+    private void readOnce() throws IOException {
+        try {
+            socket.receive(POLL_MILLIS).ifPresent(this::dispatch);
+        } catch (SadbDecodeException e) {
+            LOG.warn("PF_KEY: ignoring a message that does not decode: {}", e.getMessage());
         }
+    }
+
+    private void readerStopped(IOException e) {
+        LOG.error("PF_KEY reader stops: {}", e.getMessage());
+        pending.values().forEach(p -> p.reply().completeExceptionally(e));
     }
 
     private void dispatch(SadbMessage m) {
@@ -217,13 +204,7 @@ public final class PfKeyClient implements AutoCloseable {
                 return;
             }
         }
-        for (Consumer<SadbMessage> l : listeners) {
-            try {
-                l.accept(m);
-            } catch (RuntimeException e) {
-                LOG.error("PF_KEY listener failed on {}: {}", m.type(), e.toString());
-            }
-        }
+        SocketReader.deliver(listeners, m, "PF_KEY " + m.type());
     }
 
     /**
@@ -232,14 +213,7 @@ public final class PfKeyClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        running = false;
-        if (Thread.currentThread() != reader) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.stop();
         socket.close();
         pending.values().forEach(p -> p.reply().completeExceptionally(new IOException("PF_KEY client closed")));
     }

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs commands (ip, ping) inside the test kernel to set up and cross-check what PF_KEY did. */
-final class Shell {
+public final class Shell {
     private Shell() {
     }
 
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
-    static Result run(String... command) throws IOException, InterruptedException {
+    public static Result run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -23,7 +23,7 @@ final class Shell {
     }
 
     /** Runs a command that must succeed; returns its output. */
-    static String ok(String... command) throws IOException, InterruptedException {
+    public static String ok(String... command) throws IOException, InterruptedException {
         Result r = run(command);
         if (r.exit() != 0) {
             throw new IOException(String.join(" ", command) + " exited " + r.exit() + ": " + r.output());
