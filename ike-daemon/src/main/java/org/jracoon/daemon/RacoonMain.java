@@ -1,27 +1,128 @@
 package org.jracoon.daemon;
 
+import org.jracoon.parser.conf.ConfigException;
+import org.jracoon.parser.conf.ConfigLoader;
+import org.jracoon.parser.conf.ConfigPrinter;
+import org.jracoon.parser.conf.Diagnostic;
+import org.jracoon.parser.conf.LoadedConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code racoon(8)}: the IKEv1 key-negotiation daemon's command line. */
 @Command(name = "racoon", mixinStandardHelpOptions = true, versionProvider = RacoonMain.Version.class,
+        sortOptions = false,
         description = "IKEv1 key-negotiation daemon, compatible with racoon(8) of ipsec-tools.")
 public final class RacoonMain implements Callable<Integer> {
 
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "-f", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
-    String configFile = "/etc/racoon/racoon.conf";
+    Path configFile = Path.of("/etc/racoon/racoon.conf");
+
+    @Option(names = "-F", description = "run in the foreground")
+    boolean foreground;
+
+    @Option(names = "-d", description = "raise the log level by one (repeatable)")
+    boolean[] debug = new boolean[0];
+
+    @Option(names = "-v", description = "more verbose packet dumps")
+    boolean verbose;
+
+    @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog")
+    Path logFile;
+
+    @Option(names = "-L", description = "add the source location to every log message")
+    boolean logLocation;
+
+    @Option(names = "-p", paramLabel = "PORT", description = "IKE port (default: ${DEFAULT-VALUE})")
+    int isakmpPort = 500;
+
+    @Option(names = "-P", paramLabel = "PORT", description = "NAT-T port (default: ${DEFAULT-VALUE})")
+    int nattPort = 4500;
+
+    @Option(names = "-4", description = "use IPv4 as the default address family")
+    boolean inet4;
+
+    @Option(names = "-6", description = "use IPv6 as the default address family")
+    boolean inet6;
+
+    @Option(names = "-C", description = "print the parsed configuration (racoon's undocumented -C; same as --dump-config)")
+    boolean dumpParsed;
+
+    @Option(names = "--check-config", description = "check the configuration file and the files it names, print a summary, exit")
+    boolean checkConfig;
+
+    @Option(names = "--dump-config", description = "print the effective configuration, defaults filled in, in racoon.conf syntax, exit")
+    boolean dumpConfig;
 
     @Override
     public Integer call() {
-        System.err.println("racoon: the negotiation daemon is not built yet; see the issue tracker");
-        return 1;
+        checkPort("-p", isakmpPort);
+        checkPort("-P", nattPort);
+        if (inet4 && inet6) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!checkConfig && !dumpConfig && !dumpParsed) {
+            err.println("racoon: IKE negotiation is not available yet in jracoon; "
+                    + "use --check-config or --dump-config to check " + configFile);
+            return EXIT_FAILURE;
+        }
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.load(configFile);
+        } catch (ConfigException e) {
+            e.diagnostics().forEach(err::println);
+            err.println("racoon: " + configFile + ": configuration rejected");
+            return EXIT_FAILURE;
+        }
+        List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
+        warnings.addAll(ConfigCheck.fileWarnings(loaded));
+        warnings.forEach(err::println);
+        if (dumpConfig || dumpParsed) {
+            out.print(ConfigPrinter.print(loaded.config()));
+        }
+        if (checkConfig) {
+            out.println(ConfigCheck.summary(configFile.toString(), loaded.config(), warnings.size()));
+        }
+        out.flush();
+        err.flush();
+        return EXIT_OK;
+    }
+
+    private void checkPort(String option, int port) {
+        if (port < 1 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + ": port " + port + " is out of range (1 to 65535)");
+        }
+    }
+
+    /** The command line with racoon's conventions: one line on bad input, never a stack trace. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RacoonMain());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("racoon: internal error: " + e);
+            return EXIT_FAILURE;
+        });
+        return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RacoonMain()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,6 +1,8 @@
 package org.jracoon.ike.payload;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A data attribute, RFC 2408 section 3.3: basic (TV, AF=1, a 16-bit value in place of the
@@ -62,6 +64,22 @@ public record Attribute(int type, boolean basic, Octets value) {
         }
         return variable(type, Octets.of((byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8),
                 (byte) value));
+    }
+
+    /**
+     * A run of attributes filling {@code data}, as a notification carries them (RESPONDER-LIFETIME,
+     * RFC 2407 section 4.6.3.1).
+     *
+     * @throws IsakmpProtocolException PAYLOAD-MALFORMED if an attribute overruns the data
+     */
+    public static List<Attribute> decodeAll(Octets data) throws IsakmpProtocolException {
+        byte[] bytes = data.toByteArray();
+        WireReader in = new WireReader(bytes, 0, bytes.length);
+        List<Attribute> out = new ArrayList<>();
+        while (in.remaining() > 0) {
+            out.add(decode(in));
+        }
+        return out;
     }
 
     static Attribute decode(WireReader in) throws IsakmpProtocolException {

@@ -16,7 +16,7 @@ import org.bouncycastle.util.encoders.Hex;
  * 5.9.8 against itself, Main Mode PSK 3DES/SHA1/MODP-1024 and Quick Mode with PFS MODP-768);
  * field meanings are in {@code vectors/README.md}.
  */
-final class KatRecord {
+public final class KatRecord {
 
     private final JsonObject root;
 
@@ -24,7 +24,7 @@ final class KatRecord {
         this.root = root;
     }
 
-    static KatRecord load() throws IOException {
+    public static KatRecord load() throws IOException {
         String shared = System.getProperty("jracoon.shared");
         assertNotNull(shared, "system property jracoon.shared (set by the pom) points at the shared material");
         Path file = Path.of(shared, "vectors", "kat-psk-3des-modp1024.json");
@@ -34,26 +34,26 @@ final class KatRecord {
     }
 
     /** A top-level hex field, e.g. {@code skeyid}. */
-    byte[] hex(String field) {
+    public byte[] hex(String field) {
         return Hex.decode(root.get(field).getAsString());
     }
 
     /** A hex field of a top-level object, e.g. {@code K1} of {@code ka_expansion}. */
-    byte[] hexIn(String object, String field) {
+    public byte[] hexIn(String object, String field) {
         return Hex.decode(root.getAsJsonObject(object).get(field).getAsString());
     }
 
     /** A hex field of the {@code quick_mode} object. */
-    byte[] quickMode(String field) {
+    public byte[] quickMode(String field) {
         return Hex.decode(root.getAsJsonObject("quick_mode").get(field).getAsString());
     }
 
-    int quickModeInt(String field) {
+    public int quickModeInt(String field) {
         return root.getAsJsonObject("quick_mode").get(field).getAsInt();
     }
 
     /** Recorded packet {@code n} (1 = MM1 ... 9 = QM3): the ISAKMP message as the UDP payload carried it. */
-    byte[] packet(int n) {
+    public byte[] packet(int n) {
         JsonObject packet = root.getAsJsonArray("packets").get(n - 1).getAsJsonObject();
         return Hex.decode(packet.get("isakmp_hex").getAsString());
     }

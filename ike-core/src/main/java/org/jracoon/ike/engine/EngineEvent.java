@@ -1,0 +1,27 @@
+package org.jracoon.ike.engine;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import org.jracoon.ike.sa.Cookies;
+import org.jracoon.ike.sa.IpsecSa;
+
+/** What the engine reports to logs, scripts and the admin socket. */
+public sealed interface EngineEvent {
+
+    Cookies cookies();
+
+    record Phase1Established(Cookies cookies, InetSocketAddress peer) implements EngineEvent {
+    }
+
+    /** @param reason one line, as logged */
+    record Phase1Failed(Cookies cookies, InetSocketAddress peer, String reason) implements EngineEvent {
+    }
+
+    record Phase2Established(Cookies cookies, List<IpsecSa> sas) implements EngineEvent {
+    }
+
+    /** @param reason one line, as logged */
+    record Phase2Failed(Cookies cookies, int messageId, String reason) implements EngineEvent {
+    }
+}

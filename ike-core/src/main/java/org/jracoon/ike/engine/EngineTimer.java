@@ -1,0 +1,23 @@
+package org.jracoon.ike.engine;
+
+/**
+ * A timer the engine asks its runtime to arm; when it fires, the runtime hands it back through
+ * {@link IkeEngine#timerExpired}. Timers belong to one ISAKMP SA (by serial) and one exchange
+ * (by message ID, 0 for phase 1).
+ */
+public record EngineTimer(long saSerial, int messageId, Kind kind) {
+
+    public enum Kind {
+        /** Send the last message again if no answer came. */
+        RETRANSMIT,
+        /** Give up on the phase (racoon's {@code timer phase1/phase2}). */
+        PHASE_TIMEOUT,
+        /** The ISAKMP SA's negotiated lifetime ran out. */
+        LIFETIME
+    }
+
+    @Override
+    public String toString() {
+        return kind + " sa#" + saSerial + " mid=" + Integer.toHexString(messageId);
+    }
+}

@@ -1,0 +1,165 @@
+package org.jracoon.ike.engine;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jracoon.ike.crypto.RandomSource;
+import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.ike.exchange.ExchangeManager;
+import org.jracoon.ike.exchange.Services;
+import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.payload.ExchangeType;
+import org.jracoon.ike.payload.IsakmpHeader;
+import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.policy.RemotePolicy;
+import org.jracoon.ike.sa.Cookies;
+import org.jracoon.ike.sa.IpsecSa;
+import org.jracoon.ike.sa.IsakmpSa;
+import org.jracoon.ike.sa.Role;
+import org.jracoon.ike.sa.SaTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IKEv1 engine, without I/O: it takes datagrams, kernel requests and events, and timer
+ * expiries, and gives datagrams to send, timers and events to its {@link EngineSink}; kernel
+ * calls go through the {@link KernelIpsec} port. Randomness and time are injected. No threads:
+ * the runtime calls it from one thread.
+ */
+public final class IkeEngine {
+
+    private static final Logger IKE = LoggerFactory.getLogger("ike.ike");
+    private static final Logger NET = LoggerFactory.getLogger("ike.net");
+
+    /** The IKE port peers are reached on (RFC 2408 section 2.5.2). */
+    public static final int IKE_PORT = 500;
+
+    private final Services services;
+    private final SaTable<ExchangeManager> table = new SaTable<>();
+    private long serials;
+
+    public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
+            InstantSource clock, Padding padding, EngineSink sink) {
+        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink);
+    }
+
+    /** A datagram received on an IKE socket. */
+    public void receive(Datagram datagram) {
+        IsakmpHeader header;
+        try {
+            header = IsakmpHeader.decode(datagram.data());
+        } catch (IsakmpProtocolException e) {
+            NET.info("datagram from {} dropped: {}", datagram.remote(), e);
+            return;
+        }
+        Optional<ExchangeManager> manager = table.find(header.initiatorCookie(), header.responderCookie(),
+                datagram.remote());
+        if (manager.isPresent()) {
+            manager.get().receive(datagram, header);
+        } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
+                && header.messageId() == 0 && !header.encrypted()) {
+            respond(datagram, header);
+        } else {
+            IKE.info("{} from {} names no ISAKMP SA, dropped", header.cookies(), datagram.remote());
+        }
+        prune();
+    }
+
+    /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
+    public void acquire(SaRequest request) {
+        InetSocketAddress remote = new InetSocketAddress(request.peer(), IKE_PORT);
+        Optional<ExchangeManager> existing = table.usable(remote);
+        if (existing.isPresent()) {
+            existing.get().request(request);
+            prune();
+            return;
+        }
+        Optional<RemotePolicy> policy = services.policies().remote(request.peer());
+        if (policy.isEmpty() || policy.get().passive()) {
+            IKE.warn("no phase 1 to {}: {}", request.peer().getHostAddress(),
+                    policy.isEmpty() ? "no remote policy" : "remote policy is passive");
+            return;
+        }
+        Cookies cookies = new Cookies(newCookie(), 0);
+        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(request.local(),
+                IKE_PORT), remote, policy.get());
+        table.add(ExchangeManager.initiate(sa, services, request));
+        prune();
+    }
+
+    /** A kernel EXPIRE: a hard one ends the pair it names. */
+    public void expire(KernelEvent.Expire expire) {
+        if (!expire.hard()) {
+            IKE.debug("soft expire of {}", expire.sa());
+            return;
+        }
+        for (ExchangeManager m : table.entries()) {
+            for (IpsecSa pair : m.ipsecSas()) {
+                if (pair.inbound().equals(expire.sa()) || pair.outbound().equals(expire.sa())) {
+                    IKE.info("{} IPsec SA {} expired", m.sa().cookies(), pair);
+                    m.expired(pair);
+                }
+            }
+        }
+    }
+
+    /** A timer armed through the sink fired. */
+    public void timerExpired(EngineTimer timer) {
+        table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
+        prune();
+    }
+
+    /** The ISAKMP SAs, for admin output. */
+    public List<IsakmpSa> isakmpSas() {
+        List<IsakmpSa> out = new ArrayList<>();
+        table.entries().forEach(m -> out.add(m.sa()));
+        return out;
+    }
+
+    /** The IPsec SA pairs negotiated and still installed. */
+    public List<IpsecSa> ipsecSas() {
+        List<IpsecSa> out = new ArrayList<>();
+        table.entries().forEach(m -> out.addAll(m.ipsecSas()));
+        return out;
+    }
+
+    /** A responder SA for a first message; it enters the table only if MM1 was acceptable. */
+    private void respond(Datagram datagram, IsakmpHeader header) {
+        Optional<RemotePolicy> policy = services.policies().remote(datagram.remote().getAddress());
+        if (policy.isEmpty()) {
+            IKE.warn("{} Main Mode from {} refused: no remote policy", header.cookies(), datagram.remote());
+            return;
+        }
+        Cookies cookies = new Cookies(header.initiatorCookie(), newCookie());
+        IsakmpSa sa = new IsakmpSa(serials++, Role.RESPONDER, cookies, datagram.local(), datagram.remote(),
+                policy.get());
+        ExchangeManager manager = ExchangeManager.respond(sa, services);
+        manager.receive(datagram, header);
+        if (!manager.dead()) {
+            table.add(manager);
+        }
+    }
+
+    private long newCookie() {
+        long cookie;
+        do {
+            cookie = ByteBuffer.wrap(services.random().bytes(8)).getLong();
+        } while (cookie == 0);
+        return cookie;
+    }
+
+    private void prune() {
+        for (ExchangeManager m : table.entries()) {
+            if (m.dead()) {
+                table.remove(m);
+            }
+        }
+    }
+}

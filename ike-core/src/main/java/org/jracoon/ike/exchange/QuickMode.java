@@ -1,0 +1,345 @@
+package org.jracoon.ike.exchange;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jracoon.ike.crypto.DhKeyPair;
+import org.jracoon.ike.crypto.ModpGroup;
+import org.jracoon.ike.crypto.Secret;
+import org.jracoon.ike.engine.SaRequest;
+import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.IpsecMode;
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.KeyMaterial;
+import org.jracoon.ike.kernel.Lifetime;
+import org.jracoon.ike.kernel.SaEncryption;
+import org.jracoon.ike.kernel.SaId;
+import org.jracoon.ike.kernel.SaSpec;
+import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.keymat.IsakmpKeys;
+import org.jracoon.ike.message.IsakmpMessage;
+import org.jracoon.ike.message.MessageRules;
+import org.jracoon.ike.payload.ExchangeType;
+import org.jracoon.ike.payload.HashPayload;
+import org.jracoon.ike.payload.IdPayload;
+import org.jracoon.ike.payload.IsakmpHeader;
+import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.payload.KePayload;
+import org.jracoon.ike.payload.NoncePayload;
+import org.jracoon.ike.payload.NotifyPayload;
+import org.jracoon.ike.payload.NotifyType;
+import org.jracoon.ike.payload.Octets;
+import org.jracoon.ike.payload.Payload;
+import org.jracoon.ike.payload.ProposalPayload;
+import org.jracoon.ike.payload.ProtocolId;
+import org.jracoon.ike.payload.SaPayload;
+import org.jracoon.ike.policy.Phase2Policy;
+import org.jracoon.ike.sa.IpsecSa;
+import org.jracoon.ike.sa.IsakmpSa;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quick Mode (RFC 2409 section 5.5) for both roles:
+ * <pre>
+ *   QM1 *HASH(1), SA, Ni [, KE] [, IDci, IDcr] ->
+ *                <- QM2 *HASH(2), SA, Nr [, KE] [, IDci, IDcr] [, RESPONDER-LIFETIME]
+ *   QM3 *HASH(3) ->
+ * </pre>
+ * Our SPI comes from the kernel's GETSPI; once both nonces (and with PFS both DH halves) are
+ * known, KEYMAT per direction goes to the kernel: the inbound SA by UPDATE, the outbound by
+ * ADD, replay window 4 and a soft lifetime of 80 % of the hard one, as racoon installs them.
+ */
+final class QuickMode implements Exchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ike.chd");
+
+    /** racoon's replay window for ESP and AH SAs (pfkey.c pk_sendupdate). */
+    private static final int REPLAY_WINDOW = 4;
+    /** Soft lifetime in percent of the hard one (libipsec PFKEY_SOFT_LIFETIME_RATE). */
+    private static final int SOFT_PERCENT = 80;
+
+    private enum State {
+        SEND_QM1, AWAIT_QM2, SEND_QM3, AWAIT_QM1, SEND_QM2, AWAIT_QM3, DONE
+    }
+
+    private final IsakmpSa sa;
+    private final Services services;
+    private final int messageId;
+    private final SaRequest request;
+    private State state;
+    private Phase2Policy policy;
+    private TrafficSelector selector;
+    private List<IdPayload> ids = List.of();
+    private SaPayload offer;
+    private Phase2Proposals.Choice choice;
+    private int ownSpi;
+    private DhKeyPair dh;
+    private byte[] peerKe;
+    private byte[] niB;
+    private byte[] nrB;
+    private long lifetime;
+    private final List<IpsecSa> installed = new ArrayList<>();
+
+    private QuickMode(IsakmpSa sa, Services services, int messageId, SaRequest request, Phase2Policy policy,
+            State state) {
+        this.sa = sa;
+        this.services = services;
+        this.messageId = messageId;
+        this.request = request;
+        this.policy = policy;
+        this.state = state;
+    }
+
+    /** Quick Mode for a kernel's request; {@link #build()} gives QM1. */
+    static QuickMode initiator(IsakmpSa sa, Services services, int messageId, SaRequest request, Phase2Policy policy) {
+        QuickMode qm = new QuickMode(sa, services, messageId, request, policy, State.SEND_QM1);
+        qm.selector = request.selector();
+        return qm;
+    }
+
+    /** Quick Mode answering a peer's QM1 with this message ID. */
+    static QuickMode responder(IsakmpSa sa, Services services, int messageId) {
+        return new QuickMode(sa, services, messageId, null, null, State.AWAIT_QM1);
+    }
+
+    @Override
+    public int messageId() {
+        return messageId;
+    }
+
+    @Override
+    public MessageRules expected() {
+        return switch (state) {
+            case AWAIT_QM1 -> MessageRules.QM1;
+            case AWAIT_QM2 -> MessageRules.QM2;
+            default -> MessageRules.QM3;
+        };
+    }
+
+    @Override
+    public boolean done() {
+        return state == State.DONE;
+    }
+
+    /** The SA pairs installed, once done. */
+    List<IpsecSa> installed() {
+        return List.copyOf(installed);
+    }
+
+    @Override
+    public void process(Inbound in) throws IsakmpProtocolException, KernelException {
+        IsakmpKeys keys = sa.keys().orElseThrow();
+        IsakmpMessage m = in.message();
+        switch (state) {
+            case AWAIT_QM1 -> {
+                in.checkHash(keys.hash1(messageId, in.afterLeadingHash()), NotifyType.INVALID_HASH_INFORMATION,
+                        "HASH(1)");
+                niB = m.first(NoncePayload.class).orElseThrow().data().toByteArray();
+                ids = m.payloads(IdPayload.class);
+                selector = responderSelector(ids);
+                policy = services.policies().phase2(selector).orElseThrow(() -> new IsakmpProtocolException(
+                        NotifyType.INVALID_ID_INFORMATION, "no phase-2 policy for " + selector));
+                choice = Phase2Proposals.choose(m.first(SaPayload.class).orElseThrow(), policy,
+                        sa.policy().proposalCheck());
+                lifetime = choice.suite().lifetimeSeconds();
+                peerKe = pfsValue(m, choice.suite().pfsGroup());
+                LOG.info("{} mid {} phase-2 proposal {} for {}", sa.cookies(), Integer.toHexString(messageId),
+                        choice.suite(), selector);
+                state = State.SEND_QM2;
+            }
+            case AWAIT_QM2 -> {
+                in.checkHash(keys.hash2(messageId, niB, in.afterLeadingHash()), NotifyType.INVALID_HASH_INFORMATION,
+                        "HASH(2)");
+                choice = Phase2Proposals.accept(m.first(SaPayload.class).orElseThrow(), offer);
+                nrB = m.first(NoncePayload.class).orElseThrow().data().toByteArray();
+                peerKe = pfsValue(m, choice.suite().pfsGroup());
+                List<IdPayload> answered = m.payloads(IdPayload.class);
+                if (!answered.isEmpty() && !answered.equals(ids)) {
+                    throw new IsakmpProtocolException(NotifyType.INVALID_ID_INFORMATION,
+                            "QM2 answers with other IDs than QM1 sent");
+                }
+                lifetime = choice.suite().lifetimeSeconds();
+                for (NotifyPayload n : m.payloads(NotifyPayload.class)) {
+                    takeResponderLifetime(n);
+                }
+                state = State.SEND_QM3;
+            }
+            case AWAIT_QM3 -> {
+                in.checkHash(keys.hash3(messageId, niB, nrB), NotifyType.INVALID_HASH_INFORMATION, "HASH(3)");
+                install(choice.peerSpi());
+                state = State.DONE;
+            }
+            default -> throw new IllegalStateException("Quick Mode message in state " + state);
+        }
+    }
+
+    @Override
+    public Optional<IsakmpMessage> build() throws KernelException {
+        IsakmpKeys keys = sa.keys().orElseThrow();
+        List<Payload> rest = new ArrayList<>();
+        switch (state) {
+            case SEND_QM1 -> {
+                ownSpi = services.kernel().getSpi(request.protocol(), peer(), local(), request.mode(),
+                        request.reqid(), 0, 0, request.sequence());
+                offer = Phase2Proposals.offer(request.protocol(), request.mode(), policy, ownSpi);
+                policy.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
+                niB = services.random().bytes(sa.policy().nonceSize());
+                ids = List.of(Ids.of(selector.source(), selector.sourcePort(), selector.upperProtocol()),
+                        Ids.of(selector.destination(), selector.destinationPort(), selector.upperProtocol()));
+                rest.add(offer);
+                rest.add(new NoncePayload(Octets.of(niB)));
+                if (dh != null) {
+                    rest.add(new KePayload(Octets.of(dh.publicValue())));
+                }
+                rest.addAll(ids);
+                state = State.AWAIT_QM2;
+                return Optional.of(Informational.withLeadingHash(header(), rest, r -> keys.hash1(messageId, r)));
+            }
+            case SEND_QM2 -> {
+                Phase2Proposals.Suite suite = choice.suite();
+                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), 0, 0, 0, 0);
+                suite.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
+                nrB = services.random().bytes(sa.policy().nonceSize());
+                ProposalPayload p = choice.proposal();
+                rest.add(SaPayload.ipsec(List.of(new ProposalPayload(p.number(), p.protocolId(),
+                        Phase2Proposals.spi(ownSpi), p.transforms()))));
+                rest.add(new NoncePayload(Octets.of(nrB)));
+                if (dh != null) {
+                    rest.add(new KePayload(Octets.of(dh.publicValue())));
+                }
+                rest.addAll(ids);
+                if (choice.shortened()) {
+                    // RFC 2407 section 4.6.3.1: our lifetime is shorter than the one proposed
+                    rest.add(NotifyPayload.of(p.protocolId(), Phase2Proposals.spi(ownSpi),
+                            NotifyType.RESPONDER_LIFETIME, Phase2Proposals.lifetimeAttributes(lifetime)));
+                }
+                state = State.AWAIT_QM3;
+                return Optional.of(Informational.withLeadingHash(header(), rest, r -> keys.hash2(messageId, niB, r)));
+            }
+            case SEND_QM3 -> {
+                install(choice.peerSpi());
+                state = State.DONE;
+                return Optional.of(new IsakmpMessage(header(),
+                        List.of(new HashPayload(Octets.of(keys.hash3(messageId, niB, nrB))))));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private IsakmpHeader header() {
+        return IsakmpHeader.of(sa.cookies().initiator(), sa.cookies().responder(), ExchangeType.QUICK_MODE,
+                IsakmpHeader.FLAG_ENCRYPTION, messageId);
+    }
+
+    /** Releases the SPI GETSPI reserved if the exchange ends before installing (the larval SA). */
+    void abandon() {
+        if (ownSpi == 0 || !installed.isEmpty()) {
+            return;
+        }
+        IpsecProtocol protocol = request != null ? request.protocol() : choice.suite().protocol();
+        try {
+            services.kernel().deleteSa(new SaId(protocol, peer(), local(), ownSpi));
+        } catch (KernelException e) {
+            LOG.info("{} mid {} reserved SPI not released: {}", sa.cookies(), Integer.toHexString(messageId),
+                    e.getMessage());
+        }
+    }
+
+    /** The selector of QM1's IDs seen from our side, or the two hosts when no IDs came (RFC 2409 section 5.5). */
+    private TrafficSelector responderSelector(List<IdPayload> received) throws IsakmpProtocolException {
+        if (received.isEmpty()) {
+            return TrafficSelector.between(IpPrefix.host(local()), IpPrefix.host(peer()));
+        }
+        if (received.size() != 2) {
+            throw new IsakmpProtocolException(NotifyType.INVALID_ID_INFORMATION, "QM1 carries one ID, needs two");
+        }
+        // IDci is the initiator's side, IDcr ours
+        return Ids.selector(received.get(1), received.get(0));
+    }
+
+    /** The peer's PFS public value, which must be there exactly when a PFS group was negotiated. */
+    private static byte[] pfsValue(IsakmpMessage m, Optional<ModpGroup> group) throws IsakmpProtocolException {
+        Optional<KePayload> ke = m.first(KePayload.class);
+        if (group.isEmpty()) {
+            if (ke.isPresent()) {
+                throw new IsakmpProtocolException(NotifyType.INVALID_KEY_INFORMATION, "KE without a PFS group");
+            }
+            return null;
+        }
+        byte[] value = ke.orElseThrow(() -> new IsakmpProtocolException(NotifyType.INVALID_KEY_INFORMATION,
+                "PFS group " + group.get() + " but no KE")).data().toByteArray();
+        if (value.length != group.get().valueLength()) {
+            throw new IsakmpProtocolException(NotifyType.INVALID_KEY_INFORMATION, "PFS KE of " + value.length
+                    + " bytes for " + group.get());
+        }
+        return value;
+    }
+
+    /** RESPONDER-LIFETIME (RFC 2407 section 4.6.3.1), taken as the remote policy's proposal_check says. */
+    private void takeResponderLifetime(NotifyPayload n) throws IsakmpProtocolException {
+        if (n.notifyType() != NotifyType.RESPONDER_LIFETIME) {
+            LOG.info("{} mid {} QM2 carried {}", sa.cookies(), Integer.toHexString(messageId), n);
+            return;
+        }
+        OptionalLong announced = Phase2Proposals.announcedLifetime(n.data());
+        if (announced.isPresent() && sa.policy().proposalCheck().acceptsResponderLifetime(announced.getAsLong(),
+                lifetime)) {
+            LOG.info("{} mid {} responder lifetime {} s taken", sa.cookies(), Integer.toHexString(messageId),
+                    announced.getAsLong());
+            lifetime = announced.getAsLong();
+        }
+    }
+
+    /** KEYMAT for both directions to the kernel: inbound (our SPI) by UPDATE, outbound (theirs) by ADD. */
+    private void install(int peerSpi) throws KernelException {
+        Phase2Proposals.Suite suite = choice.suite();
+        Secret gxy = dh == null ? null : dh.agree(peerKe);
+        SaSpec inbound = spec(new SaId(suite.protocol(), peer(), local(), ownSpi), gxy);
+        SaSpec outbound = spec(new SaId(suite.protocol(), local(), peer(), peerSpi), gxy);
+        services.kernel().updateSa(inbound);
+        services.kernel().addSa(outbound);
+        IpsecSa pair = new IpsecSa(sa.cookies(), suite.protocol(), suite.mode(), local(), peer(), ownSpi, peerSpi,
+                selector, lifetime);
+        installed.add(pair);
+        LOG.info("{} mid {} IPsec SA installed: {}", sa.cookies(), Integer.toHexString(messageId), pair);
+    }
+
+    private SaSpec spec(SaId id, Secret pfsSecret) {
+        Phase2Proposals.Suite suite = choice.suite();
+        IsakmpKeys keys = sa.keys().orElseThrow();
+        byte[] spi = Phase2Proposals.spi(id.spi()).toByteArray();
+        int protocolId = suite.protocol() == IpsecProtocol.ESP ? ProtocolId.ESP : ProtocolId.AH;
+        Secret keymat = pfsSecret == null ? keys.keymat(protocolId, spi, niB, nrB, suite.keymatLength())
+                : keys.keymatWithPfs(pfsSecret, protocolId, spi, niB, nrB, suite.keymatLength());
+        byte[] bytes = keymat.extract();
+        int encryptionBytes = suite.encryption().map(e -> e.keyBits() / 8).orElse(0);
+        try {
+            return SaSpec.builder(id).mode(suite.mode()).reqid(request == null ? 0 : request.reqid())
+                    .replayWindow(REPLAY_WINDOW)
+                    .encryption(suite.encryption().map(e -> e.kernel()).orElse(SaEncryption.NONE),
+                            KeyMaterial.of(Arrays.copyOf(bytes, encryptionBytes)))
+                    .integrity(suite.authentication().kernel(),
+                            KeyMaterial.of(Arrays.copyOfRange(bytes, encryptionBytes, bytes.length)))
+                    .soft(Lifetime.seconds(lifetime * SOFT_PERCENT / 100)).hard(Lifetime.seconds(lifetime))
+                    .build();
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private InetAddress local() {
+        return sa.local().getAddress();
+    }
+
+    private InetAddress peer() {
+        return sa.remote().getAddress();
+    }
+}

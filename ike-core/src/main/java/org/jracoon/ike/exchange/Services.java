@@ -1,0 +1,83 @@
+package org.jracoon.ike.exchange;
+
+import java.net.InetAddress;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jracoon.ike.crypto.RandomSource;
+import org.jracoon.ike.engine.EngineSink;
+import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.policy.Policies;
+
+/**
+ * What every exchange of one engine shares: policies, authenticators, the kernel port, the
+ * injected randomness and clock, the padding rules, the output sink, and the peers already
+ * sent an INITIAL-CONTACT.
+ */
+public final class Services {
+
+    private final Policies policies;
+    private final Authenticators authenticators;
+    private final KernelIpsec kernel;
+    private final RandomSource random;
+    private final InstantSource clock;
+    private final Padding padding;
+    private final EngineSink sink;
+    private final Set<InetAddress> contacted = new HashSet<>();
+
+    public Services(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
+            InstantSource clock, Padding padding, EngineSink sink) {
+        this.policies = Objects.requireNonNull(policies);
+        this.authenticators = Objects.requireNonNull(authenticators);
+        this.kernel = Objects.requireNonNull(kernel);
+        this.random = Objects.requireNonNull(random);
+        this.clock = Objects.requireNonNull(clock);
+        this.padding = Objects.requireNonNull(padding);
+        this.sink = Objects.requireNonNull(sink);
+    }
+
+    public Policies policies() {
+        return policies;
+    }
+
+    public Authenticators authenticators() {
+        return authenticators;
+    }
+
+    public KernelIpsec kernel() {
+        return kernel;
+    }
+
+    public RandomSource random() {
+        return random;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    public Padding padding() {
+        return padding;
+    }
+
+    public EngineSink sink() {
+        return sink;
+    }
+
+    /** Records a first contact with {@code peer}; false if it was contacted before (racoon handler.c getcontacted). */
+    boolean firstContact(InetAddress peer) {
+        return contacted.add(peer);
+    }
+
+    /** A fresh non-zero 32-bit message ID (RFC 2408 section 3.1). */
+    int newMessageId() {
+        int id;
+        do {
+            id = java.nio.ByteBuffer.wrap(random.bytes(4)).getInt();
+        } while (id == 0);
+        return id;
+    }
+}

@@ -1,0 +1,74 @@
+package org.jracoon.ike.policy;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the engine knows about one peer, or about any peer (racoon's {@code remote anonymous}):
+ * the phase-1 proposals in the order they are offered, the identities, how proposals are
+ * checked, and the timers. Main Mode is the only exchange mode.
+ *
+ * @param peer the peer's address, empty for the anonymous policy
+ * @param peersIdentifier the identity the peer must show, empty to accept any
+ * @param nonceSize bytes of our nonces (racoon's {@code nonce_size}, default 16)
+ * @param initialContact whether INITIAL-CONTACT goes to a peer after the first phase 1 with it
+ * @param passive whether we never initiate towards this peer
+ */
+public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> proposals, Identifier myIdentifier,
+        Optional<Identifier> peersIdentifier, ProposalCheck proposalCheck, int nonceSize, boolean initialContact,
+        boolean passive, Timers timers) {
+
+    public RemotePolicy {
+        Objects.requireNonNull(peer);
+        proposals = List.copyOf(proposals);
+        Objects.requireNonNull(myIdentifier);
+        Objects.requireNonNull(peersIdentifier);
+        Objects.requireNonNull(proposalCheck);
+        Objects.requireNonNull(timers);
+        if (proposals.isEmpty()) {
+            throw new IllegalArgumentException("a remote policy needs a phase-1 proposal");
+        }
+        // RFC 2409 section 5: nonces of 8 to 256 bytes
+        if (nonceSize < 8 || nonceSize > 256) {
+            throw new IllegalArgumentException("nonce size " + nonceSize);
+        }
+    }
+
+    /** A policy with racoon's defaults: address identities, strict checking, 16-byte nonces. */
+    public static RemotePolicy of(Optional<InetAddress> peer, List<Phase1Proposal> proposals) {
+        return new RemotePolicy(peer, proposals, Identifier.address(), Optional.empty(), ProposalCheck.STRICT, 16,
+                true, false, Timers.DEFAULT);
+    }
+
+    public RemotePolicy withProposalCheck(ProposalCheck check) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, check, nonceSize, initialContact,
+                passive, timers);
+    }
+
+    public RemotePolicy withIdentifiers(Identifier mine, Optional<Identifier> peers) {
+        return new RemotePolicy(peer, proposals, mine, peers, proposalCheck, nonceSize, initialContact, passive,
+                timers);
+    }
+
+    public RemotePolicy withNonceSize(int size) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, size, initialContact,
+                passive, timers);
+    }
+
+    public RemotePolicy withInitialContact(boolean send) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize, send,
+                passive, timers);
+    }
+
+    public RemotePolicy withTimers(Timers newTimers) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
+                initialContact, passive, newTimers);
+    }
+
+    @Override
+    public String toString() {
+        return "remote " + peer.map(InetAddress::getHostAddress).orElse("anonymous");
+    }
+}

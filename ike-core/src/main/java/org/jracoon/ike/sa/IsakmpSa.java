@@ -1,0 +1,132 @@
+package org.jracoon.ike.sa;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jracoon.ike.keymat.IsakmpKeys;
+import org.jracoon.ike.keymat.MessageProtection;
+import org.jracoon.ike.policy.Phase1Proposal;
+import org.jracoon.ike.policy.RemotePolicy;
+
+/**
+ * One ISAKMP SA ("phase 1"): its cookies, endpoints, the remote policy it was negotiated under,
+ * the state named after the message expected next, and once keyed the negotiated proposal, the
+ * keys and the message protection. Mutable; owned by the one exchange manager of the SA.
+ */
+public final class IsakmpSa {
+
+    /** States as racoon's admin output names them: the message awaited next. */
+    public enum State {
+        /** Waiting for the SA payload exchange (MM1 or MM2). */
+        MM_SA,
+        /** Waiting for the KE/NONCE exchange (MM3 or MM4). */
+        MM_KE,
+        /** Waiting for the ID/HASH exchange (MM5 or MM6). */
+        MM_AUTH,
+        ESTABLISHED,
+        /** Failed, expired or deleted; kept only until the manager lets go of it. */
+        DEAD
+    }
+
+    private final long serial;
+    private final Role role;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
+    private final RemotePolicy policy;
+    private Cookies cookies;
+    private State state = State.MM_SA;
+    private Phase1Proposal proposal;
+    private IsakmpKeys keys;
+    private MessageProtection protection;
+    private Instant established;
+
+    public IsakmpSa(long serial, Role role, Cookies cookies, InetSocketAddress local, InetSocketAddress remote,
+            RemotePolicy policy) {
+        this.serial = serial;
+        this.role = Objects.requireNonNull(role);
+        this.cookies = Objects.requireNonNull(cookies);
+        this.local = Objects.requireNonNull(local);
+        this.remote = Objects.requireNonNull(remote);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    /** A number unique within the engine, stable while the responder cookie is still unknown. */
+    public long serial() {
+        return serial;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Cookies cookies() {
+        return cookies;
+    }
+
+    /** The initiator learns the responder cookie from MM2. */
+    public void responderCookie(long cookie) {
+        cookies = cookies.withResponder(cookie);
+    }
+
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    public RemotePolicy policy() {
+        return policy;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void state(State next) {
+        state = Objects.requireNonNull(next);
+    }
+
+    public boolean established() {
+        return state == State.ESTABLISHED;
+    }
+
+    public Optional<Phase1Proposal> proposal() {
+        return Optional.ofNullable(proposal);
+    }
+
+    public void proposal(Phase1Proposal chosen) {
+        proposal = chosen;
+    }
+
+    /** Keys and protection, set together once both DH halves and nonces are known. */
+    public void keyed(IsakmpKeys derived, MessageProtection messageProtection) {
+        keys = derived;
+        protection = messageProtection;
+    }
+
+    public Optional<IsakmpKeys> keys() {
+        return Optional.ofNullable(keys);
+    }
+
+    public Optional<MessageProtection> protection() {
+        return Optional.ofNullable(protection);
+    }
+
+    public void established(Instant when) {
+        established = when;
+        state = State.ESTABLISHED;
+    }
+
+    public Optional<Instant> establishedAt() {
+        return Optional.ofNullable(established);
+    }
+
+    @Override
+    public String toString() {
+        return cookies + " " + state;
+    }
+}

@@ -1,0 +1,78 @@
+package org.jracoon.ike.sa;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine's ISAKMP SAs, each with whatever drives it ({@code E}, the exchange manager), found
+ * by cookies. A responder SA exists only after a valid MM1; an initiator SA is found by its own
+ * cookie alone until MM2 tells it the responder's.
+ */
+public final class SaTable<E extends SaTable.Entry> {
+
+    /** What the table holds: something that owns one ISAKMP SA. */
+    public interface Entry {
+        IsakmpSa sa();
+    }
+
+    private final Map<Long, E> bySerial = new LinkedHashMap<>();
+
+    public void add(E entry) {
+        bySerial.put(entry.sa().serial(), entry);
+    }
+
+    public void remove(E entry) {
+        bySerial.remove(entry.sa().serial());
+    }
+
+    public Optional<E> bySerial(long serial) {
+        return Optional.ofNullable(bySerial.get(serial));
+    }
+
+    /**
+     * The SA a received message belongs to: both cookies equal, or, for a message whose
+     * responder cookie is still unknown to us (an initiator awaiting MM2) or still 0 (a
+     * retransmitted MM1), the initiator cookie and the peer's address.
+     */
+    public Optional<E> find(long initiatorCookie, long responderCookie, InetSocketAddress remote) {
+        for (E e : bySerial.values()) {
+            Cookies c = e.sa().cookies();
+            if (c.initiator() != initiatorCookie) {
+                continue;
+            }
+            if (c.responder() == responderCookie && (responderCookie != 0 || e.sa().remote().equals(remote))) {
+                return Optional.of(e);
+            }
+            if (c.responder() == 0 && e.sa().role() == Role.INITIATOR && e.sa().remote().equals(remote)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An ISAKMP SA with this peer that is established, else one still negotiating. */
+    public Optional<E> usable(InetSocketAddress remote) {
+        Optional<E> negotiating = Optional.empty();
+        for (E e : bySerial.values()) {
+            IsakmpSa sa = e.sa();
+            if (!sa.remote().equals(remote) || sa.state() == IsakmpSa.State.DEAD) {
+                continue;
+            }
+            if (sa.established()) {
+                return Optional.of(e);
+            }
+            if (negotiating.isEmpty()) {
+                negotiating = Optional.of(e);
+            }
+        }
+        return negotiating;
+    }
+
+    public List<E> entries() {
+        return new ArrayList<>(bySerial.values());
+    }
+}

@@ -1,0 +1,162 @@
+package org.jracoon.ike.engine;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import org.jracoon.ike.crypto.EncryptionAlgorithm;
+import org.jracoon.ike.crypto.HashAlgorithm;
+import org.jracoon.ike.crypto.ModpGroup;
+import org.jracoon.ike.crypto.RandomSource;
+import org.jracoon.ike.crypto.Secret;
+import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.IpsecMode;
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.IpsecAuthentication;
+import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Phase1Proposal;
+import org.jracoon.ike.policy.Phase2Policy;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.policy.RemotePolicy;
+
+/**
+ * Two engines wired back to back in memory, A at 192.168.1.11 (networks 10.1.0.0/24) and B at
+ * 192.168.1.12 (10.2.0.0/24), sharing a virtual clock. {@link #pump} carries datagrams both
+ * ways until both are quiet; {@link #fireNextTimer} moves time to the next armed timer.
+ */
+final class EnginePair {
+
+    static final InetAddress ADDRESS_A = address("192.168.1.11");
+    static final InetAddress ADDRESS_B = address("192.168.1.12");
+    static final IpPrefix NET_A = new IpPrefix(address("10.1.0.0"), 24);
+    static final IpPrefix NET_B = new IpPrefix(address("10.2.0.0"), 24);
+    static final Secret PSK = Secret.copyOf("racoon-test-psk-0123456789".getBytes());
+
+    static final Phase1Proposal MM_3DES_SHA1_MODP1024 = new Phase1Proposal(EncryptionAlgorithm.TRIPLE_DES_CBC, 0,
+            HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024, 28800);
+    static final Phase1Proposal MM_AES128_SHA1_MODP2048 = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128,
+            HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_2048, 28800);
+
+    /** One side: its engine and what it gave the kernel and the world. */
+    static final class Peer {
+        final InetAddress address;
+        final IpPrefix network;
+        final FakeKernel kernel;
+        final RecordingSink sink;
+        final IkeEngine engine;
+
+        Peer(InetAddress address, IpPrefix network, int spiBase, long seed, VirtualClock clock, Policies policies,
+                Secret psk) {
+            this.address = address;
+            this.network = network;
+            this.kernel = new FakeKernel(spiBase);
+            this.sink = new RecordingSink(clock);
+            Random random = new Random(seed);
+            RandomSource source = random::nextBytes;
+            this.engine = new IkeEngine(policies, Authenticators.preSharedKeys(peer -> Optional.of(psk)), kernel,
+                    source, clock, Padding.RACOON_DEFAULT, sink);
+        }
+
+        InetSocketAddress endpoint() {
+            return new InetSocketAddress(address, IkeEngine.IKE_PORT);
+        }
+
+        /** What an ACQUIRE for traffic from our network to the other's turns into. */
+        SaRequest request(Peer other, IpsecMode mode) {
+            return new SaRequest(address, other.address, TrafficSelector.between(network, other.network),
+                    IpsecProtocol.ESP, mode, 0, 1);
+        }
+    }
+
+    final VirtualClock clock = new VirtualClock();
+    final Peer a;
+    final Peer b;
+    /** Datagrams for which this answers true are lost on the way. */
+    Predicate<Datagram> lose = d -> false;
+
+    EnginePair(Policies policiesA, Policies policiesB) {
+        this(policiesA, PSK, policiesB, PSK);
+    }
+
+    EnginePair(Policies policiesA, Secret pskA, Policies policiesB, Secret pskB) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, pskA);
+        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, pskB);
+    }
+
+    /** Both sides with the same phase-1 proposal and an sainfo for the two networks. */
+    static EnginePair symmetric(Phase1Proposal proposal, List<IpsecEncryption> encryption,
+            List<IpsecAuthentication> authentication, Optional<ModpGroup> pfs) {
+        return new EnginePair(
+                policies(ADDRESS_B, proposal, new Phase2Policy(Optional.of(TrafficSelector.between(NET_A, NET_B)),
+                        encryption, authentication, pfs, 3600)),
+                policies(ADDRESS_A, proposal, new Phase2Policy(Optional.of(TrafficSelector.between(NET_B, NET_A)),
+                        encryption, authentication, pfs, 3600)));
+    }
+
+    static Policies policies(InetAddress peer, Phase1Proposal proposal, Phase2Policy phase2) {
+        return new Policies(List.of(RemotePolicy.of(Optional.of(peer), List.of(proposal))), List.of(phase2));
+    }
+
+    /** Delivers datagrams both ways until neither side has anything to send. */
+    void pump() {
+        for (int rounds = 0; rounds < 100; rounds++) {
+            boolean moved = deliver(a, b) | deliver(b, a);
+            if (!moved) {
+                return;
+            }
+        }
+        throw new AssertionError("the engines never fell quiet");
+    }
+
+    /** Moves time to the earliest armed timer of either side, fires it, and pumps. */
+    boolean fireNextTimer() {
+        Optional<Map.Entry<EngineTimer, Instant>> ta = a.sink.nextTimer();
+        Optional<Map.Entry<EngineTimer, Instant>> tb = b.sink.nextTimer();
+        Peer owner;
+        Map.Entry<EngineTimer, Instant> next;
+        if (ta.isPresent() && (tb.isEmpty() || !tb.get().getValue().isBefore(ta.get().getValue()))) {
+            owner = a;
+            next = ta.get();
+        } else if (tb.isPresent()) {
+            owner = b;
+            next = tb.get();
+        } else {
+            return false;
+        }
+        clock.advanceTo(next.getValue());
+        owner.sink.timers.remove(next.getKey());
+        owner.engine.timerExpired(next.getKey());
+        pump();
+        return true;
+    }
+
+    private boolean deliver(Peer from, Peer to) {
+        boolean moved = false;
+        while (!from.sink.outbox.isEmpty()) {
+            Datagram d = from.sink.outbox.poll();
+            moved = true;
+            if (!lose.test(d)) {
+                to.engine.receive(new Datagram(d.data(), d.remote(), d.local()));
+            }
+        }
+        return moved;
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.jracoon.ike.engine;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jracoon.ike.kernel.IpsecMode;
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.kernel.KernelListener;
+import org.jracoon.ike.kernel.KernelOperation;
+import org.jracoon.ike.kernel.KernelPolicy;
+import org.jracoon.ike.kernel.KernelSa;
+import org.jracoon.ike.kernel.PolicyDirection;
+import org.jracoon.ike.kernel.PolicySpec;
+import org.jracoon.ike.kernel.SaId;
+import org.jracoon.ike.kernel.SaSpec;
+import org.jracoon.ike.kernel.TrafficSelector;
+
+/**
+ * The part of a kernel the engine uses, recorded: GETSPI hands out SPIs counting up from a
+ * base (so each side's are recognisable), UPDATE/ADD/DELETE are kept in order. The SPD and
+ * dumps are not the engine's business and refuse.
+ */
+final class FakeKernel implements KernelIpsec {
+
+    final List<SaId> reserved = new ArrayList<>();
+    final List<SaSpec> updated = new ArrayList<>();
+    final List<SaSpec> added = new ArrayList<>();
+    final List<SaId> deleted = new ArrayList<>();
+    private int nextSpi;
+
+    FakeKernel(int spiBase) {
+        this.nextSpi = spiBase;
+    }
+
+    /** Pins the next SPI GETSPI hands out (to replay a recorded exchange). */
+    void nextSpi(int spi) {
+        nextSpi = spi;
+    }
+
+    @Override
+    public int getSpi(IpsecProtocol protocol, InetAddress source, InetAddress destination, IpsecMode mode, int reqid,
+            int minSpi, int maxSpi, int sequence) {
+        int spi = nextSpi++;
+        reserved.add(new SaId(protocol, source, destination, spi));
+        return spi;
+    }
+
+    @Override
+    public void updateSa(SaSpec sa) throws KernelException {
+        if (!reserved.contains(sa.id())) {
+            throw new KernelException(KernelOperation.UPDATE, sa.id().toString(), 3, "No such process");
+        }
+        updated.add(sa);
+    }
+
+    @Override
+    public void addSa(SaSpec sa) {
+        added.add(sa);
+    }
+
+    @Override
+    public void deleteSa(SaId sa) {
+        deleted.add(sa);
+    }
+
+    /** SAs installed (UPDATE and ADD) and not deleted since. */
+    List<SaSpec> installed() {
+        List<SaSpec> all = new ArrayList<>(updated);
+        all.addAll(added);
+        all.removeIf(s -> deleted.contains(s.id()));
+        return all;
+    }
+
+    @Override
+    public Optional<KernelSa> getSa(SaId sa) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void flushSa() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void flushSa(IpsecProtocol protocol) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<KernelSa> dumpSa() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public KernelPolicy addPolicy(PolicySpec policy) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public KernelPolicy updatePolicy(PolicySpec policy) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deletePolicy(TrafficSelector selector, PolicyDirection direction) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deletePolicy(int policyId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<KernelPolicy> getPolicy(int policyId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void flushPolicy() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<KernelPolicy> dumpPolicy() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void register(IpsecProtocol protocol) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void addListener(KernelListener listener) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void removeListener(KernelListener listener) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+    }
+}
