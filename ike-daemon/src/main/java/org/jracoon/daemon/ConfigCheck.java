@@ -77,8 +77,9 @@ final class ConfigCheck {
             return Optional.empty();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
-            return Suggestions.nearest(file.getFileName().toString(), names).map(n -> " (did you mean " + n + "?)");
+            String name = file.getFileName().toString();
+            List<String> names = entries.map(p -> p.getFileName().toString()).filter(n -> !numberedSibling(n, name)).toList();
+            return Suggestions.nearest(name, names).map(n -> " (did you mean " + n + "?)");
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -95,7 +96,7 @@ final class ConfigCheck {
             if (otherFile.equals(file)) {
                 continue;
             }
-            List<String> otherWords = words(otherFile);
+            List<String> otherWords = words(otherFile).stream().filter(w -> words.stream().noneMatch(m -> numberedSibling(w, m))).toList();
             for (String word : words) {
                 if (word.length() < 4 || otherWords.contains(word)) {
                     continue;
@@ -108,6 +109,11 @@ final class ConfigCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** "pubkey1" and "pubkey2" are a series, not a typo of each other. */
+    private static boolean numberedSibling(String a, String b) {
+        return !a.equals(b) && a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""));
     }
 
     private static List<String> words(Path file) {

@@ -41,6 +41,15 @@ class CorpusCheckConfigTest {
     }
 
     @Test
+    void numberedFilesAreASeriesNotTypos() {
+        Path file = corpus().resolve("ipt082_racoon.conf.sample-plainrsa");
+        RacoonMainTest.Run run = RacoonMainTest.run("--check-config", "-f", file.toString());
+        assertEquals(List.of(file + ":22:29: warning: private key samples/privatekey.rsa does not exist",
+                file + ":25:27: warning: peer certificate samples/pubkey1.rsa does not exist",
+                file + ":26:27: warning: peer certificate samples/pubkey2.rsa does not exist"), run.errLines());
+    }
+
+    @Test
     void rejectedFileFailsWithOnePreciseLine() {
         Path file = corpus().resolve(REJECTED);
         RacoonMainTest.Run run = RacoonMainTest.run("--check-config", "-f", file.toString());
