@@ -230,10 +230,10 @@ public final class ExchangeManager implements SaTable.Entry {
                 sa.protection().orElseThrow().confirm(decrypted);
             }
         } catch (IsakmpProtocolException e) {
-            refused(exchange, e.notifyType(), e.getMessage(), in != null && in.authenticated());
+            refused(exchange, e.notifyType(), e.getMessage(), in != null && in.authenticated(), key);
             return;
         } catch (CryptoException e) {
-            refused(exchange, e.notifyType(), e.getMessage(), false);
+            refused(exchange, e.notifyType(), e.getMessage(), false, key);
             return;
         } catch (KernelException e) {
             failExchange(exchange.messageId(), "kernel refused: " + e.getMessage());
@@ -252,7 +252,7 @@ public final class ExchangeManager implements SaTable.Entry {
                 bytes = protect(next.get());
             }
         } catch (IsakmpProtocolException e) {
-            refused(exchange, e.notifyType(), e.getMessage(), true);
+            refused(exchange, e.notifyType(), e.getMessage(), true, receivedKey);
             return;
         } catch (KernelException e) {
             failExchange(exchange.messageId(), "kernel refused: " + e.getMessage());
@@ -302,7 +302,8 @@ public final class ExchangeManager implements SaTable.Entry {
     private void startQuickMode(SaRequest request) {
         Optional<Phase2Policy> policy = services.policies().phase2(request.selector());
         if (policy.isEmpty()) {
-            CHD.warn("{} phase 2 failed: no phase-2 policy for {}", sa.cookies(), request.selector());
+            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), sa.remote(),
+                    request.selector());
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), 0,
                     "no phase-2 policy for " + request.selector()));
             return;
@@ -318,9 +319,12 @@ public final class ExchangeManager implements SaTable.Entry {
     /**
      * A message the exchange refused. Phase 1 ends; a refused MM1 (no SA yet) is answered in
      * the clear. A phase-2 exchange ends; it is answered with a protected notification only
-     * when the refused message was authentic.
+     * when the refused message was authentic. A retransmission of an authentic refused message
+     * gets the same answer without a second refusal.
+     *
+     * @param receivedKey the refused message's digest, null when the refusal came while building
      */
-    private void refused(Exchange exchange, int notifyType, String reason, boolean authenticated) {
+    private void refused(Exchange exchange, int notifyType, String reason, boolean authenticated, Octets receivedKey) {
         String line = reason + " (" + NotifyType.name(notifyType) + ")";
         if (exchange == mainMode) {
             if (sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_SA) {
@@ -334,8 +338,11 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         if (authenticated) {
-            sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP, Informational.cookieSpi(sa.cookies()),
-                    notifyType, Octets.EMPTY)));
+            byte[] notification = sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
+                    Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)));
+            if (receivedKey != null) {
+                replies.put(receivedKey, Optional.of(notification));
+            }
         }
         failExchange(exchange.messageId(), line);
     }
@@ -356,7 +363,8 @@ public final class ExchangeManager implements SaTable.Entry {
         if (qm != null) {
             qm.abandon();
             sa.protection().ifPresent(p -> p.forget(mid));
-            CHD.warn("{} mid {} phase 2 failed: {}", sa.cookies(), Integer.toHexString(mid), reason);
+            CHD.warn("{} mid {} phase 2 with {} failed: {}", sa.cookies(), Integer.toHexString(mid), sa.remote(),
+                    reason);
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), mid, reason));
         }
     }
@@ -439,13 +447,13 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
-    private void sendInformational(List<Payload> payloads) {
-        if (sa.keys().isEmpty()) {
-            return;
-        }
+    /** Sends a protected Informational (the SA has keys) and returns it as sent. */
+    private byte[] sendInformational(List<Payload> payloads) {
         int mid = services.newMessageId();
-        send(protect(Informational.protectedMessage(sa.cookies(), sa.keys().get(), mid, payloads)));
+        byte[] bytes = protect(Informational.protectedMessage(sa.cookies(), sa.keys().orElseThrow(), mid, payloads));
+        send(bytes);
         sa.protection().orElseThrow().forget(mid);
+        return bytes;
     }
 
     /** Encodes a message and encrypts it when its header asks for it. */

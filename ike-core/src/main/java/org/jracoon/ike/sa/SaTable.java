@@ -34,20 +34,22 @@ public final class SaTable<E extends SaTable.Entry> {
     }
 
     /**
-     * The SA a received message belongs to: both cookies equal, or, for a message whose
-     * responder cookie is still unknown to us (an initiator awaiting MM2) or still 0 (a
-     * retransmitted MM1), the initiator cookie and the peer's address.
+     * The SA a received message belongs to: both cookies equal; or, from the same peer, a
+     * responder SA for a message still carrying responder cookie 0 (a retransmitted MM1), or
+     * an initiator SA that does not know the responder cookie yet (MM2, or a refusal of MM1).
      */
     public Optional<E> find(long initiatorCookie, long responderCookie, InetSocketAddress remote) {
         for (E e : bySerial.values()) {
-            Cookies c = e.sa().cookies();
+            IsakmpSa sa = e.sa();
+            Cookies c = sa.cookies();
             if (c.initiator() != initiatorCookie) {
                 continue;
             }
-            if (c.responder() == responderCookie && (responderCookie != 0 || e.sa().remote().equals(remote))) {
+            if (responderCookie != 0 && c.responder() == responderCookie) {
                 return Optional.of(e);
             }
-            if (c.responder() == 0 && e.sa().role() == Role.INITIATOR && e.sa().remote().equals(remote)) {
+            if (sa.remote().equals(remote) && (responderCookie == 0 && sa.role() == Role.RESPONDER
+                    || c.responder() == 0 && sa.role() == Role.INITIATOR)) {
                 return Optional.of(e);
             }
         }

@@ -79,7 +79,7 @@ final class EnginePair {
     }
 
     final VirtualClock clock = new VirtualClock();
-    final Peer a;
+    Peer a;
     final Peer b;
     /** Datagrams for which this answers true are lost on the way. */
     Predicate<Datagram> lose = d -> false;
@@ -91,6 +91,26 @@ final class EnginePair {
     EnginePair(Policies policiesA, Secret pskA, Policies policiesB, Secret pskB) {
         a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, pskA);
         b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, pskB);
+    }
+
+    /**
+     * A new engine at A's address (as after a restart with a corrected configuration), so the
+     * test can show B still serves the next negotiation.
+     */
+    void replaceA(Policies policies, Secret psk) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, psk);
+    }
+
+    /** Fires timers until none is armed except ISAKMP SA lifetimes. */
+    void runTimersOut() {
+        for (int i = 0; i < 100; i++) {
+            boolean onlyLifetimes = a.sink.timers.keySet().stream().allMatch(t -> t.kind() == EngineTimer.Kind.LIFETIME)
+                    && b.sink.timers.keySet().stream().allMatch(t -> t.kind() == EngineTimer.Kind.LIFETIME);
+            if (onlyLifetimes || !fireNextTimer()) {
+                return;
+            }
+        }
+        throw new AssertionError("timers never ran out");
     }
 
     /** Both sides with the same phase-1 proposal and an sainfo for the two networks. */

@@ -80,7 +80,8 @@ class RecordedExchangeResponderTest {
         // the one transform offered comes back unchanged
         assertArrayEquals(kat.hex("sai_b"), mm2.first(SaPayload.class).orElseThrow().encodeBody());
 
-        IsakmpMessage mm4 = IsakmpMessage.decode(exchange(responder, sink, kat.packet(3)));
+        byte[] mm4Bytes = exchange(responder, sink, kat.packet(3));
+        IsakmpMessage mm4 = IsakmpMessage.decode(mm4Bytes);
         assertArrayEquals(kat.hex("g_xr"), mm4.first(KePayload.class).orElseThrow().data().toByteArray());
         assertArrayEquals(kat.hex("nr_b"), mm4.first(NoncePayload.class).orElseThrow().data().toByteArray());
 
@@ -125,6 +126,14 @@ class RecordedExchangeResponderTest {
         assertArrayEquals(kat.quickMode("keymat_initiator_to_responder_spi_r"), keymat(inbound));
         assertArrayEquals(kat.quickMode("keymat_responder_to_initiator_spi_i"), keymat(outbound));
         assertTrue(random.exhausted(), "every pinned responder value was used");
+
+        // the initiator's MM3 retransmitted and its MM5 arriving late again: the stored replies, nothing new
+        assertArrayEquals(mm4Bytes, exchange(responder, sink, kat.packet(3)));
+        assertArrayEquals(mm6, exchange(responder, sink, kat.packet(5)));
+        assertEquals(1, kernel.updated.size());
+        assertEquals(1, kernel.added.size());
+        assertEquals(1, responder.isakmpSas().size());
+        assertEquals(1, sink.events(EngineEvent.Phase1Established.class).size());
     }
 
     private static Policies policies() {
