@@ -1,0 +1,122 @@
+package org.jracoon.daemon.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.EncryptionAlgorithm;
+import org.jracoon.ike.crypto.HashAlgorithm;
+import org.jracoon.ike.crypto.ModpGroup;
+import org.jracoon.ike.crypto.Secret;
+import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.IpsecLevel;
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.IpsecRequest;
+import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.KernelOperation;
+import org.jracoon.ike.kernel.KernelPolicy;
+import org.jracoon.ike.kernel.PolicyDirection;
+import org.jracoon.ike.kernel.PolicySpec;
+import org.jracoon.ike.kernel.SaSpec;
+import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.IpsecAuthentication;
+import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Phase1Proposal;
+import org.jracoon.ike.policy.Phase2Policy;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.policy.RemotePolicy;
+import org.jracoon.pfkey.recording.RecordingKernel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two daemons with recording kernels (as {@code --dry-run} runs) over real UDP sockets on
+ * loopback: an ACQUIRE on one side becomes Main Mode and Quick Mode, and both kernels receive
+ * matching SAs. Port 500 on 127.0.0.3 and 127.0.0.4, because the engine reaches peers on 500.
+ */
+class DaemonDryRunTest {
+
+    private static final InetAddress A = address("127.0.0.3");
+    private static final InetAddress B = address("127.0.0.4");
+    private static final IpPrefix NET_A = new IpPrefix(address("10.1.0.0"), 24);
+    private static final IpPrefix NET_B = new IpPrefix(address("10.2.0.0"), 24);
+
+    @Test
+    void acquireOnOneSideInstallsMatchingSasOnBoth() throws Exception {
+        RecordingKernel kernelA = new RecordingKernel();
+        RecordingKernel kernelB = new RecordingKernel();
+        ByteArrayOutputStream printedA = new ByteArrayOutputStream();
+        TrafficSelector outA = TrafficSelector.between(NET_A, NET_B);
+        KernelPolicy policy = kernelA.addPolicy(PolicySpec.ipsec(outA, PolicyDirection.OUT,
+                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
+        try (Daemon a = Daemon.start(kernelA, settings(A, B, outA, new PrintStream(printedA, true)));
+                Daemon b = Daemon.start(kernelB, settings(B, A, TrafficSelector.between(NET_B, NET_A), null))) {
+            // an ACQUIRE from an address we do not listen on is not ours (racoon isakmp_post_acquire)
+            kernelA.raise(new KernelEvent.Acquire(6, IpsecProtocol.ESP, address("127.0.0.9"), B, policy.id()));
+            kernelA.raise(new KernelEvent.Acquire(7, IpsecProtocol.ESP, A, B, policy.id()));
+            List<SaSpec> installedA = waitForPair(kernelA);
+            List<SaSpec> installedB = waitForPair(kernelB);
+            // A's inbound SA (UPDATE) is B's outbound one (ADD), and the other way round
+            assertEquals(installedA.get(0), installedB.get(1));
+            assertEquals(installedA.get(1), installedB.get(0));
+            assertEquals(B, installedA.get(0).id().source());
+            assertEquals(1, kernelA.calls().stream().filter(c -> c.operation() == KernelOperation.GETSPI).count(),
+                    "the ACQUIRE from 127.0.0.9 reserved nothing");
+            assertTrue(kernelA.calls().stream().anyMatch(c -> c.operation() == KernelOperation.GETSPI
+                    && c.arguments().contains(7)), kernelA.calls().toString());
+        }
+        String printed = printedA.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("would install: ESP TUNNEL in 0x") && printed.contains(
+                " 10.1.0.0/24[any] 10.2.0.0/24[any] any 127.0.0.3 <-> 127.0.0.4 lifetime 3600 s"), printed);
+    }
+
+    /** The inbound SA (UPDATE) and the outbound one (ADD), once both are there. */
+    private static List<SaSpec> waitForPair(RecordingKernel kernel) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Optional<SaSpec> update = argument(kernel, KernelOperation.UPDATE);
+            Optional<SaSpec> add = argument(kernel, KernelOperation.ADD);
+            if (update.isPresent() && add.isPresent()) {
+                return List.of(update.get(), add.get());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no SA pair installed; calls: " + kernel.calls());
+    }
+
+    private static Optional<SaSpec> argument(RecordingKernel kernel, KernelOperation operation) {
+        return kernel.calls().stream().filter(c -> c.operation() == operation)
+                .map(c -> (SaSpec) c.arguments().get(0)).findFirst();
+    }
+
+    private static Daemon.Settings settings(InetAddress self, InetAddress peer, TrafficSelector selector,
+            PrintStream out) {
+        RemotePolicy remote = RemotePolicy.of(Optional.of(peer), List.of(new Phase1Proposal(
+                EncryptionAlgorithm.TRIPLE_DES_CBC, 0, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY,
+                ModpGroup.MODP_1024, 28800)));
+        Phase2Policy phase2 = new Phase2Policy(Optional.of(selector), List.of(IpsecEncryption.TRIPLE_DES),
+                List.of(IpsecAuthentication.HMAC_MD5), Optional.of(ModpGroup.MODP_768), 3600);
+        Secret psk = Secret.copyOf("racoon-test-psk-0123456789".getBytes(StandardCharsets.US_ASCII));
+        return new Daemon.Settings(new Policies(List.of(remote), List.of(phase2)),
+                Authenticators.preSharedKeys(p -> p.equals(peer) ? Optional.of(psk) : Optional.empty()),
+                Padding.RACOON_DEFAULT, List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)),
+                out);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
