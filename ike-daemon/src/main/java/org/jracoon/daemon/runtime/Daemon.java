@@ -168,15 +168,19 @@ public final class Daemon implements AutoCloseable {
             }
         }
 
+        /**
+         * One line per event. The engine logs each step at INFO already, so these are DEBUG, the
+         * lines scripts and the admin socket will hang on.
+         */
         @Override
         public void event(EngineEvent event) {
             if (event instanceof EngineEvent.Phase1Established e) {
-                IKE.info("{} ISAKMP SA established with {}", e.cookies(), e.peer());
+                IKE.debug("{} event phase1-up with {}", e.cookies(), e.peer());
             } else if (event instanceof EngineEvent.Phase1Failed e) {
-                IKE.warn("{} ISAKMP SA with {} failed: {}", e.cookies(), e.peer(), e.reason());
+                IKE.debug("{} event phase1-failed with {}: {}", e.cookies(), e.peer(), e.reason());
             } else if (event instanceof EngineEvent.Phase2Established e) {
                 for (IpsecSa sa : e.sas()) {
-                    IKE.info("{} IPsec SA established: {} {} <-> {}", e.cookies(), sa, sa.local().getHostAddress(),
+                    IKE.debug("{} event phase2-up {} {} <-> {}", e.cookies(), sa, sa.local().getHostAddress(),
                             sa.remote().getHostAddress());
                     if (dryRunOut != null) {
                         dryRunOut.printf("would install: %s %s <-> %s lifetime %d s%n", sa,
@@ -185,8 +189,8 @@ public final class Daemon implements AutoCloseable {
                     }
                 }
             } else if (event instanceof EngineEvent.Phase2Failed e) {
-                IKE.warn("{} IPsec SA negotiation (message ID {}) failed: {}", e.cookies(),
-                        Integer.toHexString(e.messageId()), e.reason());
+                IKE.debug("{} event phase2-failed mid {}: {}", e.cookies(), Integer.toHexString(e.messageId()),
+                        e.reason());
             }
         }
     }

@@ -74,7 +74,7 @@ class ConfigMappingTest {
             assertEquals(Optional.of(TrafficSelector.between(
                     new IpPrefix(InetAddress.getByName("10.1.0.0"), 24),
                     new IpPrefix(InetAddress.getByName("10.2.0.0"), 24))), p2.selector());
-            assertEquals(3600, p2.lifetimeSeconds());
+            assertEquals(28800, p2.lifetimeSeconds());
             assertEquals(List.of(), mapped.warnings());
             assertEquals(name.equals("psk-3des") ? ModpGroup.MODP_768 : ModpGroup.MODP_1024, p2.pfsGroup().get());
         }
