@@ -32,6 +32,17 @@ import org.slf4j.LoggerFactory;
  * expiries, and gives datagrams to send, timers and events to its {@link EngineSink}; kernel
  * calls go through the {@link KernelIpsec} port. Randomness and time are injected. No threads:
  * the runtime calls it from one thread.
+ *
+ * <p>What a runtime does around it:
+ * <ul>
+ * <li>every datagram read on an IKE socket goes to {@link #receive} (on 4500 without the
+ *     non-ESP marker), every {@link Datagram} the sink gets is written from its local address;</li>
+ * <li>a kernel ACQUIRE becomes an {@link SaRequest} (endpoints, selector and protocol/mode of
+ *     the outbound policy it names) for {@link #acquire}; kernel EXPIREs go to {@link #expire};</li>
+ * <li>{@link EngineSink#arm} schedules {@link #timerExpired}, {@link EngineSink#cancel} unschedules;</li>
+ * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSas()} and
+ *     {@link #ipsecSas()} answer show-sa.</li>
+ * </ul>
  */
 public final class IkeEngine {
 
@@ -52,6 +63,10 @@ public final class IkeEngine {
 
     /** A datagram received on an IKE socket. */
     public void receive(Datagram datagram) {
+        guarded("datagram from " + datagram.remote(), () -> dispatch(datagram));
+    }
+
+    private void dispatch(Datagram datagram) {
         IsakmpHeader header;
         try {
             header = IsakmpHeader.decode(datagram.data());
@@ -63,6 +78,7 @@ public final class IkeEngine {
                 datagram.remote());
         if (manager.isPresent()) {
             manager.get().receive(datagram, header);
+            purgeOthers(manager.get());
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
             respond(datagram, header);
@@ -74,6 +90,10 @@ public final class IkeEngine {
 
     /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
     public void acquire(SaRequest request) {
+        guarded("request for " + request.selector(), () -> start(request));
+    }
+
+    private void start(SaRequest request) {
         InetSocketAddress remote = new InetSocketAddress(request.peer(), IKE_PORT);
         Optional<ExchangeManager> existing = table.usable(remote);
         if (existing.isPresent()) {
@@ -94,26 +114,50 @@ public final class IkeEngine {
         prune();
     }
 
-    /** A kernel EXPIRE: a hard one ends the pair it names. */
+    /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
     public void expire(KernelEvent.Expire expire) {
-        if (!expire.hard()) {
-            IKE.debug("soft expire of {}", expire.sa());
-            return;
-        }
+        guarded("expire of " + expire.sa(), () -> expired(expire));
+    }
+
+    private void expired(KernelEvent.Expire expire) {
         for (ExchangeManager m : table.entries()) {
             for (IpsecSa pair : m.ipsecSas()) {
-                if (pair.inbound().equals(expire.sa()) || pair.outbound().equals(expire.sa())) {
+                if (!pair.inbound().equals(expire.sa()) && !pair.outbound().equals(expire.sa())) {
+                    continue;
+                }
+                if (expire.hard()) {
                     IKE.info("{} IPsec SA {} expired", m.sa().cookies(), pair);
                     m.expired(pair);
+                    continue;
                 }
+                Optional<SaRequest> again = m.rekeyRequest(pair);
+                IKE.info("{} IPsec SA {} soft lifetime over{}", m.sa().cookies(), pair,
+                        again.isPresent() ? ", negotiating a new pair" : ", the peer initiated it and renews it");
+                again.ifPresent(this::start);
             }
         }
     }
 
     /** A timer armed through the sink fired. */
     public void timerExpired(EngineTimer timer) {
-        table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
-        prune();
+        guarded(timer.toString(), () -> {
+            table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
+            prune();
+        });
+    }
+
+    /**
+     * Runs one input so that a defect in the engine costs that input, not the daemon: one
+     * error line (the stack trace at debug level) and the engine goes on.
+     */
+    private void guarded(String input, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            IKE.error("internal error on {}: {}", input, e.toString());
+            IKE.debug("internal error on {}", input, e);
+            prune();
+        }
     }
 
     /** The ISAKMP SAs, for admin output. */
@@ -144,6 +188,19 @@ public final class IkeEngine {
         manager.receive(datagram, header);
         if (!manager.dead()) {
             table.add(manager);
+        }
+    }
+
+    /** After a peer's INITIAL-CONTACT, the other ISAKMP SAs with that address and their IPsec SAs go. */
+    private void purgeOthers(ExchangeManager announcer) {
+        if (!announcer.takePeerInitialContact()) {
+            return;
+        }
+        for (ExchangeManager m : table.entries()) {
+            if (m != announcer && !m.dead()
+                    && m.sa().remote().getAddress().equals(announcer.sa().remote().getAddress())) {
+                m.purge();
+            }
         }
     }
 

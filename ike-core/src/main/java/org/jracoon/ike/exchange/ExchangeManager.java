@@ -2,6 +2,7 @@ package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
 import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.SaRequest;
+import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.keymat.MessageProtection;
 import org.jracoon.ike.keymat.MessageProtection.DecryptedMessage;
 import org.jracoon.ike.message.IsakmpMessage;
@@ -71,6 +74,9 @@ public final class ExchangeManager implements SaTable.Entry {
     };
     private final List<SaRequest> waiting = new ArrayList<>();
     private final List<IpsecSa> ipsecSas = new ArrayList<>();
+    /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
+    private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
+    private boolean peerInitialContact;
 
     /** The last message of an exchange that awaits an answer, and how many resends are left. */
     private static final class Unanswered {
@@ -120,8 +126,16 @@ public final class ExchangeManager implements SaTable.Entry {
         return List.copyOf(ipsecSas);
     }
 
-    /** A kernel request for an SA pair with this peer: Quick Mode now, or once phase 1 is up. */
+    /**
+     * A kernel request for an SA pair with this peer: Quick Mode now, or once phase 1 is up.
+     * A request for traffic already being negotiated is ignored (racoon pfkey.c pk_recvacquire).
+     */
     public void request(SaRequest request) {
+        if (waiting.stream().anyMatch(w -> sameTraffic(w, request))
+                || quickModes.values().stream().anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
+            CHD.debug("{} {} already being negotiated", sa.cookies(), request.selector());
+            return;
+        }
         if (sa.established()) {
             startQuickMode(request);
         } else {
@@ -129,9 +143,51 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
-    /** Forgets an IPsec SA the kernel expired (hard). */
+    /**
+     * The request to negotiate again when the kernel's soft lifetime of {@code pair} ran out: the
+     * one we initiated it for; empty for a pair we responded to (racoon pfkey.c pk_recvexpire
+     * leaves rekeying to the initiator).
+     */
+    public Optional<SaRequest> rekeyRequest(IpsecSa pair) {
+        return Optional.ofNullable(initiated.get(pair));
+    }
+
+    /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
     public void expired(IpsecSa pair) {
         ipsecSas.remove(pair);
+        initiated.remove(pair);
+        if (sa.established()) {
+            int protocol = pair.protocol() == IpsecProtocol.ESP ? ProtocolId.ESP : ProtocolId.AH;
+            sendInformational(List.of(DeletePayload.of(protocol,
+                    List.of(Octets.of(ByteBuffer.allocate(4).putInt(pair.inboundSpi()).array())))));
+        }
+    }
+
+    /**
+     * Whether the peer announced INITIAL-CONTACT since the last call: it has restarted, so the
+     * SAs of our other ISAKMP SAs with it are stale (RFC 2407 section 4.6.3.3).
+     */
+    public boolean takePeerInitialContact() {
+        boolean announced = peerInitialContact;
+        peerInitialContact = false;
+        return announced;
+    }
+
+    /** Drops this ISAKMP SA and removes its IPsec SAs from the kernel, telling the peer nothing (it restarted). */
+    public void purge() {
+        for (IpsecSa pair : List.copyOf(ipsecSas)) {
+            for (SaId id : List.of(pair.inbound(), pair.outbound())) {
+                try {
+                    services.kernel().deleteSa(id);
+                } catch (KernelException e) {
+                    CHD.info("{} stale SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
+                }
+            }
+        }
+        IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
+        ipsecSas.clear();
+        initiated.clear();
+        end();
     }
 
     /** A received datagram whose cookies name this SA. */
@@ -254,6 +310,10 @@ public final class ExchangeManager implements SaTable.Entry {
         } catch (IsakmpProtocolException e) {
             refused(exchange, e.notifyType(), e.getMessage(), true, receivedKey);
             return;
+        } catch (CryptoException e) {
+            // the peer's PFS value turned out unusable only when the shared secret was computed
+            refused(exchange, e.notifyType(), e.getMessage(), true, receivedKey);
+            return;
         } catch (KernelException e) {
             failExchange(exchange.messageId(), "kernel refused: " + e.getMessage());
             return;
@@ -280,10 +340,8 @@ public final class ExchangeManager implements SaTable.Entry {
             IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), sa.remote(), sa.proposal().orElseThrow());
             services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote()));
             services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
-                    java.time.Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
-            if (mainMode.peerInitialContact()) {
-                IKE.info("{} peer sent INITIAL-CONTACT", sa.cookies());
-            }
+                    Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
+            peerInitialContact = mainMode.peerInitialContact();
             InetAddress peer = sa.remote().getAddress();
             if (sa.policy().initialContact() && services.firstContact(peer)) {
                 sendInformational(List.of(Informational.aboutIsakmpSa(sa.cookies(), NotifyType.INITIAL_CONTACT)));
@@ -295,6 +353,7 @@ public final class ExchangeManager implements SaTable.Entry {
             quickModes.remove(mid);
             sa.protection().orElseThrow().forget(mid);
             ipsecSas.addAll(qm.installed());
+            qm.request().ifPresent(r -> qm.installed().forEach(pair -> initiated.put(pair, r)));
             services.sink().event(new EngineEvent.Phase2Established(sa.cookies(), qm.installed()));
         }
     }
@@ -410,6 +469,15 @@ public final class ExchangeManager implements SaTable.Entry {
             replies.put(key, Optional.empty());
             for (NotifyPayload n : received.notifications()) {
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
+                peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;
+                if (NotifyType.isError(n.notifyType())) {
+                    // an authentic error: the Quick Modes we started and the peer has not answered are refused
+                    for (QuickMode qm : List.copyOf(quickModes.values())) {
+                        if (qm.awaitingFirstAnswer()) {
+                            failExchange(qm.messageId(), "peer refused with " + NotifyType.name(n.notifyType()));
+                        }
+                    }
+                }
             }
             for (DeletePayload d : received.deletions()) {
                 deleted(d);
@@ -442,6 +510,7 @@ public final class ExchangeManager implements SaTable.Entry {
                         CHD.warn("{} peer deleted IPsec SA {}, kernel: {}", sa.cookies(), pair, e.getMessage());
                     }
                     ipsecSas.remove(pair);
+                    initiated.remove(pair);
                 }
             }
         }
@@ -483,12 +552,16 @@ public final class ExchangeManager implements SaTable.Entry {
         return new EngineTimer(sa.serial(), mid, kind);
     }
 
-    private void arm(int mid, EngineTimer.Kind kind, java.time.Duration delay) {
+    private void arm(int mid, EngineTimer.Kind kind, Duration delay) {
         services.sink().arm(timer(mid, kind), delay);
     }
 
     private void cancel(int mid, EngineTimer.Kind kind) {
         services.sink().cancel(timer(mid, kind));
+    }
+
+    private static boolean sameTraffic(SaRequest a, SaRequest b) {
+        return a.selector().equals(b.selector()) && a.protocol() == b.protocol() && a.peer().equals(b.peer());
     }
 
     private static String notifyNames(List<NotifyPayload> notifications) {

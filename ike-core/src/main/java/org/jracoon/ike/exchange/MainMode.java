@@ -204,13 +204,16 @@ final class MainMode implements Exchange {
                 niB = services.random().bytes(policy.nonceSize());
                 payloads.add(new KePayload(Octets.of(gxi)));
                 payloads.add(new NoncePayload(Octets.of(niB)));
+                payloads.addAll(authenticator.keyExchangePayloads());
             }
             case MM4 -> {
                 payloads.add(new KePayload(Octets.of(gxr)));
                 payloads.add(new NoncePayload(Octets.of(nrB)));
+                payloads.addAll(authenticator.keyExchangePayloads());
             }
             case MM5, MM6 -> {
-                IdPayload id = policy.myIdentifier().payload(sa.local().getAddress());
+                IdPayload id = authenticator.ownIdentity()
+                        .orElseGet(() -> policy.myIdentifier().payload(sa.local().getAddress()));
                 IsakmpKeys keys = sa.keys().orElseThrow();
                 byte[] hash = step == Step.MM5 ? keys.hashI(gxi, gxr, cookie(true), cookie(false), saiB, id.encodeBody())
                         : keys.hashR(gxi, gxr, cookie(true), cookie(false), saiB, id.encodeBody());

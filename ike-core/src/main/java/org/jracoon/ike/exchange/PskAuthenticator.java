@@ -11,7 +11,6 @@ import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
 import org.jracoon.ike.payload.Payload;
-import org.jracoon.ike.policy.AuthMethod;
 
 /** Pre-shared key authentication: SKEYID = prf(key, Ni_b | Nr_b), the proof a HASH payload. */
 public final class PskAuthenticator implements Phase1Authenticator {
@@ -20,11 +19,6 @@ public final class PskAuthenticator implements Phase1Authenticator {
 
     public PskAuthenticator(Secret key) {
         this.key = Objects.requireNonNull(key);
-    }
-
-    @Override
-    public AuthMethod method() {
-        return AuthMethod.PRE_SHARED_KEY;
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpPrefix;
-import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KeyMaterial;
@@ -125,6 +124,16 @@ final class QuickMode implements Exchange {
     @Override
     public boolean done() {
         return state == State.DONE;
+    }
+
+    /** The kernel request an initiator negotiates for; empty for a responder. */
+    Optional<SaRequest> request() {
+        return Optional.ofNullable(request);
+    }
+
+    /** Whether this is an initiator whose QM1 has no answer yet. */
+    boolean awaitingFirstAnswer() {
+        return state == State.AWAIT_QM2;
     }
 
     /** The SA pairs installed, once done. */

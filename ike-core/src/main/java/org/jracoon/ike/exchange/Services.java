@@ -1,6 +1,7 @@
 package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public final class Services {
     int newMessageId() {
         int id;
         do {
-            id = java.nio.ByteBuffer.wrap(random.bytes(4)).getInt();
+            id = ByteBuffer.wrap(random.bytes(4)).getInt();
         } while (id == 0);
         return id;
     }

@@ -1,7 +1,9 @@
 package org.jracoon.ike.policy;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jracoon.ike.payload.IdPayload;
@@ -80,13 +82,13 @@ public record Identifier(Kind kind, String value) {
         try {
             // the constructor admits literals only, so this never asks DNS
             return InetAddress.getByName(address);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException("address identifier " + address, e);
         }
     }
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + (value == null ? "" : " " + value);
+        return kind.name().toLowerCase(Locale.ROOT) + (value == null ? "" : " " + value);
     }
 }

@@ -56,15 +56,14 @@ final class EnginePair {
         final IkeEngine engine;
 
         Peer(InetAddress address, IpPrefix network, int spiBase, long seed, VirtualClock clock, Policies policies,
-                Secret psk) {
+                Authenticators authenticators) {
             this.address = address;
             this.network = network;
             this.kernel = new FakeKernel(spiBase);
             this.sink = new RecordingSink(clock);
             Random random = new Random(seed);
             RandomSource source = random::nextBytes;
-            this.engine = new IkeEngine(policies, Authenticators.preSharedKeys(peer -> Optional.of(psk)), kernel,
-                    source, clock, Padding.RACOON_DEFAULT, sink);
+            this.engine = new IkeEngine(policies, authenticators, kernel, source, clock, Padding.RACOON_DEFAULT, sink);
         }
 
         InetSocketAddress endpoint() {
@@ -89,8 +88,24 @@ final class EnginePair {
     }
 
     EnginePair(Policies policiesA, Secret pskA, Policies policiesB, Secret pskB) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, pskA);
-        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, pskB);
+        this(policiesA, psk(pskA), policiesB, psk(pskB));
+    }
+
+    EnginePair(Policies policiesA, Authenticators authenticatorsA, Policies policiesB,
+            Authenticators authenticatorsB) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, authenticatorsA);
+        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB);
+    }
+
+    /** The same key for every peer. */
+    static Authenticators psk(Secret key) {
+        return Authenticators.preSharedKeys(peer -> Optional.of(key));
+    }
+
+    /** An sainfo for traffic between two networks: AES-128 with HMAC-SHA1, no PFS, one hour. */
+    static Phase2Policy sainfo(IpPrefix ours, IpPrefix theirs) {
+        return new Phase2Policy(Optional.of(TrafficSelector.between(ours, theirs)), List.of(IpsecEncryption.AES_128),
+                List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
     }
 
     /**
@@ -98,7 +113,7 @@ final class EnginePair {
      * test can show B still serves the next negotiation.
      */
     void replaceA(Policies policies, Secret psk) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, psk);
+        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, psk(psk));
     }
 
     /** Fires timers until none is armed except ISAKMP SA lifetimes. */

@@ -98,10 +98,12 @@ class RefusalTest {
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Failed.class).size());
             nothingInstalled(pair.b);
 
+            // the protected NO-PROPOSAL-CHOSEN ends A's Quick Mode at once
+            List<EngineEvent.Phase2Failed> failed = pair.a.sink.events(EngineEvent.Phase2Failed.class);
+            assertEquals(1, failed.size());
+            assertEquals("peer refused with NO-PROPOSAL-CHOSEN", failed.get(0).reason());
             pair.runTimersOut();
             assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Failed.class).size());
-            // A's retransmitted QM1 got the stored notification, not a second refusal
-            assertEquals(1, log.warnings("lifetime 7200 s").size());
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Failed.class).size());
             nothingInstalled(pair.a);
             // the SPI A reserved for the refused Quick Mode is given back
