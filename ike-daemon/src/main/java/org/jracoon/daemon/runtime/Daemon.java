@@ -89,7 +89,8 @@ public final class Daemon implements AutoCloseable {
         } catch (KernelException e) {
             throw new IOException(e.getMessage(), e);
         }
-        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
+        engine = new IkeEngine(settings.policies(), settings.authenticators(), new DefaultSpiRange(kernel),
+                new SecureRandomSource(),
                 InstantSource.system(), settings.padding(), new Sink());
         transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
         loop = transport.eventLoop();

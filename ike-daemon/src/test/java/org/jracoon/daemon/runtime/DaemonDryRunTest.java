@@ -74,6 +74,10 @@ class DaemonDryRunTest {
                     "the ACQUIRE from 127.0.0.9 reserved nothing");
             assertTrue(kernelA.calls().stream().anyMatch(c -> c.operation() == KernelOperation.GETSPI
                     && c.arguments().contains(7)), kernelA.calls().toString());
+            // the engine asks for 0..0, which Linux takes literally: the kernel's default range goes instead
+            assertTrue(kernelB.calls().stream().filter(c -> c.operation() == KernelOperation.GETSPI)
+                    .allMatch(c -> c.arguments().subList(5, 7).equals(List.of(0x100, 0x0fffffff))),
+                    kernelB.calls().toString());
         }
         String printed = printedA.toString(StandardCharsets.UTF_8);
         assertTrue(printed.startsWith("would install: ESP TUNNEL in 0x") && printed.contains(
