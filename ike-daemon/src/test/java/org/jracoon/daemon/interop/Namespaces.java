@@ -166,6 +166,21 @@ final class Namespaces implements AutoCloseable {
         return sas;
     }
 
+    /**
+     * A ping 10.1.0.1 -> 10.2.0.1 passes, the ESP counters grow in both namespaces, and both
+     * kernels hold the same two SAs: endpoints, SPIs, algorithms and keys.
+     */
+    void assertPingThroughEspWithEqualKeys() {
+        long beforeA = espPackets(A);
+        long beforeB = espPackets(B);
+        assertTrue(ping(A, "10.1.0.1", "10.2.0.1", 3), "ping 10.1.0.1 -> 10.2.0.1 through the tunnel");
+        assertTrue(espPackets(A) > beforeA, "ESP counters in ssA");
+        assertTrue(espPackets(B) > beforeB, "ESP counters in ssB");
+        Set<String> sasA = saKeys(A);
+        assertEquals(2, sasA.size(), sasA.toString());
+        assertEquals(sasA, saKeys(B));
+    }
+
     /** Stops our daemons (SIGTERM; each must exit 0) and everything the peer scripts started. */
     @Override
     public void close() throws InterruptedException {
