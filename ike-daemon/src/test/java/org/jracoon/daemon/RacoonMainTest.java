@@ -127,6 +127,22 @@ class RacoonMainTest {
     }
 
     @Test
+    void theDaemonRefusesAnUnsafePskFileWithRacoonsReason(@TempDir Path dir) throws IOException {
+        Path psk = dir.resolve("psk.txt");
+        Files.writeString(psk, "10.0.0.1 secret\n");
+        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-r-----"));
+        Path conf = dir.resolve("racoon.conf");
+        Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n");
+        Run run = run("--dry-run", "-f", conf.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of(conf + ":1:21: warning: " + psk + ": pre-shared key file refused: it is readable by"
+                        + " group (mode 0640; fix: chmod 600 " + psk + ")",
+                "racoon: " + psk + ": pre-shared key file refused: it is readable by group (mode 0640; fix: chmod 600 "
+                        + psk + ")",
+                "racoon: " + conf + ": not started"), run.errLines());
+    }
+
+    @Test
     void privateKeyReadableByOthersIsAWarning(@TempDir Path dir) throws IOException {
         Path cert = dir.resolve("gw.pem");
         Path key = dir.resolve("gw.key");
