@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +16,7 @@ class DaemonProcessTest {
 
     @Test
     void dryRunStopsCleanlyOnSigtermAndSigint(@TempDir Path dir) throws Exception {
-        Path psk = dir.resolve("psk.txt");
-        Files.writeString(psk, "127.0.0.8\tsecret\n");
-        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-------"));
+        Path psk = RacoonMainTest.pskFile(dir, "127.0.0.8\tsecret\n", "rw-------");
         Path conf = dir.resolve("racoon.conf");
         Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n"
                 + "listen { isakmp 127.0.0.7 [50500]; }\n"

@@ -39,6 +39,14 @@ class RacoonMainTest {
         return run;
     }
 
+    /** A psk.txt in {@code dir} with these contents and permissions ("rw-------"). */
+    static Path pskFile(Path dir, String content, String permissions) throws IOException {
+        Path psk = dir.resolve("psk.txt");
+        Files.writeString(psk, content);
+        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString(permissions));
+        return psk;
+    }
+
     static Path example(String name) {
         return Path.of(System.getProperty("jracoon.root"), "examples", name, "racoon.conf");
     }
@@ -115,9 +123,7 @@ class RacoonMainTest {
 
     @Test
     void unsafePskFileIsAWarning(@TempDir Path dir) throws IOException {
-        Path psk = dir.resolve("psk.txt");
-        Files.writeString(psk, "10.0.0.1 secret\n");
-        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-r--r--"));
+        Path psk = pskFile(dir, "10.0.0.1 secret\n", "rw-r--r--");
         Path conf = dir.resolve("racoon.conf");
         Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n");
         Run run = run("--check-config", "-f", conf.toString());
@@ -128,9 +134,7 @@ class RacoonMainTest {
 
     @Test
     void theDaemonRefusesAnUnsafePskFileWithRacoonsReason(@TempDir Path dir) throws IOException {
-        Path psk = dir.resolve("psk.txt");
-        Files.writeString(psk, "10.0.0.1 secret\n");
-        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-r-----"));
+        Path psk = pskFile(dir, "10.0.0.1 secret\n", "rw-r-----");
         Path conf = dir.resolve("racoon.conf");
         Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n");
         Run run = run("--dry-run", "-f", conf.toString());
