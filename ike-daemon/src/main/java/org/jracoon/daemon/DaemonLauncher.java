@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import org.jracoon.daemon.auth.ConfiguredAuthenticators;
 import org.jracoon.daemon.config.ConfigMapping;
 import org.jracoon.daemon.config.PskFileKeys;
 import org.jracoon.daemon.config.UnsupportedConfigException;
@@ -22,6 +23,9 @@ import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.policy.PreSharedKeys;
 import org.jracoon.parser.conf.FileReference;
 import org.jracoon.parser.conf.LoadedConfig;
 import org.jracoon.parser.conf.RacoonConf;
@@ -63,11 +67,19 @@ final class DaemonLauncher {
         RacoonConf conf = loaded.config();
         LogSetup.configure(verbosity(conf.logLevel()) + debug, logFile);
         ConfigMapping.Mapped mapped;
-        PskFileKeys keys;
+        Authenticators authenticators;
         List<UdpTransport.Endpoint> listen;
         try {
             mapped = ConfigMapping.map(conf, configFile.toString());
-            keys = PskFileKeys.load(pskFile());
+            Optional<PreSharedKeys> keys = Optional.empty();
+            if (pskFile().isPresent()) {
+                keys = Optional.of(PskFileKeys.load(pskFile().get()));
+            } else if (usesPreSharedKeys(mapped.policies())) {
+                throw new UnsupportedConfigException(configFile
+                        + ": pre_shared_key authentication needs 'path pre_shared_key'");
+            }
+            authenticators = ConfiguredAuthenticators.load(mapped.policies(), keys, mapped.certificateRemotes(),
+                    conf.paths().certificate().map(Path::of));
             listen = listen(conf.listen());
         } catch (UnsupportedConfigException | PskException | IOException e) {
             return refuse(e.getMessage());
@@ -91,8 +103,8 @@ final class DaemonLauncher {
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         Daemon daemon;
         try {
-            daemon = Daemon.start(kernel, new Daemon.Settings(mapped.policies(),
-                    Authenticators.preSharedKeys(keys), mapped.padding(), listen, dryRun ? System.out : null));
+            daemon = Daemon.start(kernel, new Daemon.Settings(mapped.policies(), authenticators, mapped.padding(),
+                    listen, dryRun ? System.out : null));
         } catch (IOException e) {
             return refuse(e.getMessage());
         }
@@ -119,11 +131,14 @@ final class DaemonLauncher {
     }
 
     /** The psk.txt the configuration names ({@code path pre_shared_key}), resolved as racoon does. */
-    private Path pskFile() throws UnsupportedConfigException {
-        Optional<FileReference> psk = loaded.files().stream()
-                .filter(f -> f.kind() == FileReference.Kind.PRE_SHARED_KEYS).findFirst();
-        return Path.of(psk.orElseThrow(() -> new UnsupportedConfigException(configFile
-                + ": no 'path pre_shared_key', and pre-shared keys are the only authentication available")).path());
+    private Optional<Path> pskFile() {
+        return loaded.files().stream().filter(f -> f.kind() == FileReference.Kind.PRE_SHARED_KEYS).findFirst()
+                .map(f -> Path.of(f.path()));
+    }
+
+    private static boolean usesPreSharedKeys(Policies policies) {
+        return policies.remotes().stream().flatMap(r -> r.proposals().stream())
+                .anyMatch(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY);
     }
 
     /**

@@ -38,15 +38,32 @@ import org.jracoon.parser.conf.SainfoId;
  */
 public final class ConfigMapping {
 
-    /** The engine's view of one configuration, and what it ignores. */
-    public record Mapped(Policies policies, Padding padding, List<String> warnings) {
+    /**
+     * The engine's view of one configuration, what it ignores, and the certificate settings of
+     * the remotes that authenticate with RSA signatures.
+     */
+    public record Mapped(Policies policies, Padding padding, List<CertificateRemote> certificateRemotes,
+            List<String> warnings) {
         public Mapped {
+            certificateRemotes = List.copyOf(certificateRemotes);
             warnings = List.copyOf(warnings);
         }
     }
 
+    /**
+     * A remote with {@code certificate_type x509}: file names relative to {@code path certificate}.
+     *
+     * @param myDn {@code my_identifier asn1dn DN}; empty for the certificate's subject
+     * @param peersDn {@code peers_identifier asn1dn DN}, when {@code verify_identifier} is on
+     */
+    public record CertificateRemote(RemotePolicy policy, String certificateFile, String privateKeyFile,
+            Optional<String> caCertificateFile, boolean verifyCert, Optional<String> myDn, Optional<String> peersDn,
+            boolean sendCert, boolean sendCr) {
+    }
+
     private final String file;
     private final List<String> warnings = new ArrayList<>();
+    private final List<CertificateRemote> certificateRemotes = new ArrayList<>();
 
     private ConfigMapping(String file) {
         this.file = file;
@@ -70,7 +87,7 @@ public final class ConfigMapping {
         RacoonConf.Padding p = conf.padding();
         Padding padding = new Padding(p.randomize(), p.randomizeLength(), p.maximumLength(), p.strictCheck(),
                 p.exclusiveTail());
-        return new Mapped(new Policies(remotes, phase2), padding, mapping.warnings);
+        return new Mapped(new Policies(remotes, phase2), padding, mapping.certificateRemotes, mapping.warnings);
     }
 
     private static Timers timers(RacoonConf.Timers t) {
@@ -122,31 +139,59 @@ public final class ConfigMapping {
         if (remote.dpd().enabled() && remote.dpd().delaySeconds() > 0) {
             warn(where, "dpd_delay " + remote.dpd().delaySeconds() + ": dead peer detection is not done");
         }
+        Optional<Remote.Certificate.X509> x509 = remote.certificate().filter(Remote.Certificate.X509.class::isInstance)
+                .map(Remote.Certificate.X509.class::cast);
+        if (remote.certificate().isPresent() && x509.isEmpty()) {
+            throw refuse(where, "certificate_type plain_rsa is not supported");
+        }
+        if (remote.peersCertificate().isPresent()) {
+            throw refuse(where, "peers_certfile is not supported");
+        }
         List<Phase1Proposal> proposals = new ArrayList<>();
         for (Proposal p : remote.proposals()) {
-            proposals.add(proposal(where, p));
+            proposals.add(proposal(where, p, x509));
         }
         if (proposals.isEmpty()) {
             throw refuse(where, "no proposal { } section");
         }
-        Identifier mine = identifier(where, "my_identifier", remote.myIdentifier());
+        // asn1dn identities are the certificate authenticator's (CertificateRemote): the policy then
+        // keeps racoon's defaults, which the authenticator's own ID payload and DN check override
+        boolean myDn = remote.myIdentifier().type() == org.jracoon.parser.conf.Identifier.Type.ASN1DN;
+        Identifier mine = myDn ? Identifier.address() : identifier(where, "my_identifier", remote.myIdentifier());
         Optional<Identifier> peers = Optional.empty();
+        Optional<String> peersDn = Optional.empty();
         // racoon compares peers_identifier only with verify_identifier on (ipsec_doi.c ipsecdoi_checkid1)
         if (remote.verifyIdentifier() && !remote.peersIdentifiers().isEmpty()) {
             if (remote.peersIdentifiers().size() > 1) {
                 throw refuse(where, "more than one peers_identifier is not supported");
             }
-            peers = Optional.of(identifier(where, "peers_identifier", remote.peersIdentifiers().get(0)));
+            org.jracoon.parser.conf.Identifier id = remote.peersIdentifiers().get(0);
+            if (id.type() == org.jracoon.parser.conf.Identifier.Type.ASN1DN) {
+                peersDn = Optional.of(id.value().orElseThrow(() -> refuse(where,
+                        "peers_identifier asn1dn needs the DN to compare with")));
+            } else {
+                peers = Optional.of(identifier(where, "peers_identifier", id));
+            }
+        }
+        if ((myDn || peersDn.isPresent()) && x509.isEmpty()) {
+            throw refuse(where, "asn1dn identifiers need certificate_type x509");
         }
         int nonceSize = remote.nonceSize();
         if (nonceSize < 8 || nonceSize > 256) {
             throw refuse(where, "nonce_size " + nonceSize + ": RFC 2409 section 5 allows 8 to 256 bytes");
         }
-        return Optional.of(new RemotePolicy(peer, proposals, mine, peers, proposalCheck(remote.proposalCheck()),
-                nonceSize, remote.initialContact(), remote.passive(), timers));
+        RemotePolicy policy = new RemotePolicy(peer, proposals, mine, peers, proposalCheck(remote.proposalCheck()),
+                nonceSize, remote.initialContact(), remote.passive(), timers);
+        if (x509.isPresent()) {
+            certificateRemotes.add(new CertificateRemote(policy, x509.get().certFile(), x509.get().privateKeyFile(),
+                    remote.caCertFile(), remote.verifyCert(), myDn ? remote.myIdentifier().value() : Optional.empty(),
+                    peersDn, remote.sendCert(), remote.sendCr()));
+        }
+        return Optional.of(policy);
     }
 
-    private Phase1Proposal proposal(String where, Proposal p) throws UnsupportedConfigException {
+    private Phase1Proposal proposal(String where, Proposal p, Optional<Remote.Certificate.X509> x509)
+            throws UnsupportedConfigException {
         String at = where + ": proposal";
         EncryptionAlgorithm cipher = switch (p.cipher()) {
             case TRIPLE_DES -> EncryptionAlgorithm.TRIPLE_DES_CBC;
@@ -162,13 +207,19 @@ public final class ConfigMapping {
             case SHA384 -> HashAlgorithm.SHA2_384;
             case SHA512 -> HashAlgorithm.SHA2_512;
         };
-        if (p.authMethod() != Algorithms.AuthMethod.PRE_SHARED_KEY) {
-            throw refuse(at, "authentication_method " + p.authMethod().keyword()
-                    + " is not available; only pre_shared_key is");
-        }
+        AuthMethod method = switch (p.authMethod()) {
+            case PRE_SHARED_KEY -> AuthMethod.PRE_SHARED_KEY;
+            case RSASIG -> {
+                if (x509.isEmpty()) {
+                    throw refuse(at, "authentication_method rsasig needs certificate_type x509");
+                }
+                yield AuthMethod.RSA_SIGNATURE;
+            }
+            default -> throw refuse(at, "authentication_method " + p.authMethod().keyword()
+                    + " is not available; only pre_shared_key and rsasig are");
+        };
         ModpGroup group = group(at, "dh_group", p.dhGroup());
-        return new Phase1Proposal(cipher, p.keyLength(), hash, AuthMethod.PRE_SHARED_KEY, group,
-                p.lifetimeSeconds());
+        return new Phase1Proposal(cipher, p.keyLength(), hash, method, group, p.lifetimeSeconds());
     }
 
     private ModpGroup group(String where, String statement, Algorithms.DhGroup group)

@@ -88,10 +88,44 @@ class ConfigMappingTest {
     }
 
     @Test
-    void certificateAuthenticationIsRefusedNamingTheProposal() {
-        Path file = corpus("ipt082_racoon.conf.sample-natt");
-        assertEquals(file + ": remote anonymous: proposal: authentication_method rsasig is not available;"
-                + " only pre_shared_key is", refusal(file));
+    void gssapiIsRefusedNamingTheProposal() {
+        Path file = corpus("ipt082_racoon.conf.sample-gssapi");
+        assertEquals(file + ": remote anonymous: proposal: authentication_method gssapi_krb is not available;"
+                + " only pre_shared_key and rsasig are", refusal(file));
+    }
+
+    @Test
+    void rsaSignaturesNeedAnX509Certificate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                remote 10.0.0.2 {
+                	exchange_mode main;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method rsasig; dh_group 2; }
+                }
+                """);
+        assertEquals(file + ": remote 10.0.0.2: proposal: authentication_method rsasig needs certificate_type x509",
+                refusal(file));
+    }
+
+    @Test
+    void certificateRemoteCarriesItsFilesAndDns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                remote 192.168.1.12 {
+                	exchange_mode main;
+                	certificate_type x509 "moon.pem" "moon.key";
+                	my_identifier asn1dn;
+                	peers_identifier asn1dn "C=CH, O=IKEv1 Test, CN=sun.test";
+                	verify_identifier on;
+                	proposal { encryption_algorithm 3des; hash_algorithm sha1; authentication_method rsasig; dh_group 2; }
+                }
+                """);
+        ConfigMapping.Mapped mapped = map(file);
+        RemotePolicy policy = mapped.policies().remotes().get(0);
+        assertEquals(AuthMethod.RSA_SIGNATURE, policy.proposals().get(0).authMethod());
+        assertEquals(List.of(new ConfigMapping.CertificateRemote(policy, "moon.pem", "moon.key", Optional.empty(), true,
+                Optional.empty(), Optional.of("C=CH, O=IKEv1 Test, CN=sun.test"), true, true)),
+                mapped.certificateRemotes());
     }
 
     @Test
