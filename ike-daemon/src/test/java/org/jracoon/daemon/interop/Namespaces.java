@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jracoon.ike.cert.DistinguishedNames;
+import org.jracoon.ike.cert.PemFiles;
+import org.jracoon.ike.cert.SubjectHash;
 
 /**
  * The two namespaces of ../shared/peers/strongswan (ssA 192.168.1.11 with 10.1.0.1, ssB
@@ -78,7 +84,18 @@ final class Namespaces implements AutoCloseable {
 
     /** {@code start-peer.sh CASE SIDE [initiate]}: charon on that side. */
     String startPeer(String testCase, String side, boolean initiate) {
-        return shell(PEERS.resolve("start-peer.sh") + " " + testCase + " " + side + (initiate ? " initiate" : ""));
+        String ns = "ss" + side;
+        String out = shell(PEERS.resolve("start-peer.sh") + " " + testCase + " " + side);
+        if (testCase.equals("rsa")) {
+            // start-peer.sh copies cases/rsa/SIDE, which holds no private key: charon's comes from pki/
+            String host = side.equals("A") ? "moon" : "sun";
+            shell("cp " + PEERS.resolve("cases/rsa/pki/" + host + ".key") + " $RUN/" + side + "/swanctl/private/ && sw "
+                    + side + " " + ns + " --load-all --noprompt");
+        }
+        if (initiate) {
+            out += shell("sw " + side + " " + ns + " --initiate --child net --timeout 30");
+        }
+        return out;
     }
 
     /** swanctl --list-sas of the charon on a side. */
@@ -104,12 +121,14 @@ final class Namespaces implements AutoCloseable {
 
     /** Our daemon in a namespace with a racoon.conf from the test resources (psk.txt beside it, mode 0600). */
     OurDaemon startDaemon(String ns, String resourceDir, String confName) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(run.resolve("racoon-" + ns));
+        Path dir = daemonDirectory(ns);
         Path source = ROOT.resolve("ike-daemon/src/test/resources/interop").resolve(resourceDir);
-        Path psk = dir.resolve("psk.txt");
-        Files.copy(source.resolve(confName.replace("racoon", "psk").replace(".conf", ".txt")), psk,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-------"));
+        Path pskSource = source.resolve(confName.replace("racoon", "psk").replace(".conf", ".txt"));
+        if (Files.exists(pskSource)) {
+            Path psk = dir.resolve("psk.txt");
+            Files.copy(pskSource, psk, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-------"));
+        }
         Path conf = dir.resolve("racoon.conf");
         Files.writeString(conf, Files.readString(source.resolve(confName)).replace("@DIR@", dir.toString()));
         Path log = dir.resolve("racoon.log");
@@ -121,6 +140,28 @@ final class Namespaces implements AutoCloseable {
         daemons.add(daemon);
         daemon.awaitLog("racoon started", 60);
         return daemon;
+    }
+
+    /** Where a namespace's daemon keeps its configuration, keys and log. */
+    Path daemonDirectory(String ns) throws IOException {
+        return Files.createDirectories(run.resolve("racoon-" + ns));
+    }
+
+    /**
+     * The rsa case's credentials for one host ("moon" or "sun") in {@code dir}/certs: its
+     * certificate, its key (mode 0600), and the CA reached through an OpenSSL hash link.
+     */
+    void installPki(Path dir, String host) throws IOException {
+        Path pki = PEERS.resolve("cases/rsa/pki");
+        Path certs = Files.createDirectories(dir.resolve("certs"));
+        Files.copy(pki.resolve(host + ".pem"), certs.resolve(host + ".pem"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(pki.resolve(host + ".key"), certs.resolve(host + ".key"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(certs.resolve(host + ".key"), PosixFilePermissions.fromString("rw-------"));
+        Files.copy(pki.resolve("ca.pem"), certs.resolve("ca.pem"), StandardCopyOption.REPLACE_EXISTING);
+        X509Certificate ca = PemFiles.certificate(certs.resolve("ca.pem"));
+        Path link = certs.resolve(SubjectHash.hex(DistinguishedNames.subject(ca)) + ".0");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of("ca.pem"));
     }
 
     /** Pings the far inner address from a namespace's inner address until one answer comes back. */

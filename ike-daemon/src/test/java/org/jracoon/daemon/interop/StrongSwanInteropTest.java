@@ -18,9 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StrongSwanInteropTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"psk-3des", "psk-aes"})
+    @ValueSource(strings = {"psk-3des", "psk-aes", "rsa"})
     void charonInitiates(String testCase, @TempDir Path run) throws Exception {
         try (Namespaces ns = new Namespaces(run)) {
+            if (testCase.equals("rsa")) {
+                ns.installPki(ns.daemonDirectory(Namespaces.A), "moon");
+            }
             Namespaces.OurDaemon ours = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");
             ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
                     "10.1.0.1");
@@ -32,9 +35,12 @@ class StrongSwanInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"psk-3des", "psk-aes"})
+    @ValueSource(strings = {"psk-3des", "psk-aes", "rsa"})
     void ourDaemonInitiatesOnAcquire(String testCase, @TempDir Path run) throws Exception {
         try (Namespaces ns = new Namespaces(run)) {
+            if (testCase.equals("rsa")) {
+                ns.installPki(ns.daemonDirectory(Namespaces.A), "moon");
+            }
             ns.startPeer(testCase, "B", false);
             Namespaces.OurDaemon ours = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");
             ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
