@@ -5,18 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Two of our daemons (ssA, ssB) with the psk-3des algorithms: A initiates on an ACQUIRE, B responds. */
+/** Two of our daemons (ssA, ssB) with each strongSwan case's settings: A initiates on an ACQUIRE, B responds. */
 @Tag("kernel")
 class OwnPairInteropTest {
 
-    @Test
-    void acquireOnOneSideBuildsTheTunnel(@TempDir Path run) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"psk-3des", "psk-aes", "rsa"})
+    void acquireOnOneSideBuildsTheTunnel(String testCase, @TempDir Path run) throws Exception {
         try (Namespaces ns = new Namespaces(run)) {
-            Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, "psk-3des", "racoon-B.conf");
-            Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, "psk-3des", "racoon.conf");
+            if (testCase.equals("rsa")) {
+                ns.installPki(ns.daemonDirectory(Namespaces.A), "moon");
+                ns.installPki(ns.daemonDirectory(Namespaces.B), "sun");
+            }
+            Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, testCase, "racoon-B.conf");
+            Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");
             ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
                     "10.1.0.1");
             ns.tunnelPolicies(Namespaces.B, Namespaces.IP_B, Namespaces.IP_A, "10.2.0.0/24", "10.1.0.0/24",
