@@ -132,7 +132,8 @@ public final class ExchangeManager implements SaTable.Entry {
      */
     public void request(SaRequest request) {
         if (waiting.stream().anyMatch(w -> sameTraffic(w, request))
-                || quickModes.values().stream().anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
+                || quickModes.values().stream()
+                        .anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
             CHD.debug("{} {} already being negotiated", sa.cookies(), request.selector());
             return;
         }
@@ -367,7 +368,10 @@ public final class ExchangeManager implements SaTable.Entry {
                     "no phase-2 policy for " + request.selector()));
             return;
         }
-        int mid = services.newMessageId();
+        int mid;
+        do {
+            mid = services.newMessageId();
+        } while (quickModes.containsKey(mid));
         QuickMode qm = QuickMode.initiator(sa, services, mid, request, policy.get());
         quickModes.put(mid, qm);
         CHD.info("{} mid {} initiating Quick Mode for {}", sa.cookies(), Integer.toHexString(mid), request.selector());

@@ -215,8 +215,9 @@ final class MainMode implements Exchange {
                 IdPayload id = authenticator.ownIdentity()
                         .orElseGet(() -> policy.myIdentifier().payload(sa.local().getAddress()));
                 IsakmpKeys keys = sa.keys().orElseThrow();
-                byte[] hash = step == Step.MM5 ? keys.hashI(gxi, gxr, cookie(true), cookie(false), saiB, id.encodeBody())
-                        : keys.hashR(gxi, gxr, cookie(true), cookie(false), saiB, id.encodeBody());
+                byte[] idB = id.encodeBody();
+                byte[] hash = step == Step.MM5 ? keys.hashI(gxi, gxr, cookie(true), cookie(false), saiB, idB)
+                        : keys.hashR(gxi, gxr, cookie(true), cookie(false), saiB, idB);
                 payloads.add(id);
                 payloads.addAll(authenticator.proof(hash));
                 flags = IsakmpHeader.FLAG_ENCRYPTION;

@@ -157,7 +157,8 @@ final class Phase2Proposals {
 
     /** The attributes of a RESPONDER-LIFETIME notification (RFC 2407 section 4.6.3.1). */
     static Octets lifetimeAttributes(long seconds) {
-        List<Attribute> attributes = List.of(Attribute.basic(IpsecAttributes.SA_LIFE_TYPE, IpsecAttributes.LIFE_SECONDS),
+        List<Attribute> attributes = List.of(
+                Attribute.basic(IpsecAttributes.SA_LIFE_TYPE, IpsecAttributes.LIFE_SECONDS),
                 Attribute.number(IpsecAttributes.SA_LIFE_DURATION, seconds));
         // a transform payload body is 4 octets of header followed by exactly these attributes
         byte[] body = new TransformPayload(0, 0, attributes).encodeBody();

@@ -97,6 +97,13 @@ final class EnginePair {
         b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB);
     }
 
+    /** Two PSK peers at other addresses (another family), for tests that need them. */
+    EnginePair(InetAddress addressA, IpPrefix netA, Policies policiesA, InetAddress addressB, IpPrefix netB,
+            Policies policiesB) {
+        a = new Peer(addressA, netA, 0x0a000100, 1, clock, policiesA, psk(PSK));
+        b = new Peer(addressB, netB, 0x0b000100, 2, clock, policiesB, psk(PSK));
+    }
+
     /** The same key for every peer. */
     static Authenticators psk(Secret key) {
         return Authenticators.preSharedKeys(peer -> Optional.of(key));
@@ -187,7 +194,7 @@ final class EnginePair {
         return moved;
     }
 
-    private static InetAddress address(String literal) {
+    static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {

@@ -27,7 +27,8 @@ class PolicyNegotiationTest {
 
     @Test
     void claimAnswersALongerLifetimeWithResponderLifetime() {
-        Policies a = policies(remote(EnginePair.ADDRESS_B), sainfo(Optional.of(between(EnginePair.NET_A, EnginePair.NET_B)), 7200));
+        Policies a = policies(remote(EnginePair.ADDRESS_B),
+                sainfo(Optional.of(between(EnginePair.NET_A, EnginePair.NET_B)), 7200));
         Policies b = policies(remote(EnginePair.ADDRESS_A).withProposalCheck(ProposalCheck.CLAIM),
                 sainfo(Optional.of(between(EnginePair.NET_B, EnginePair.NET_A)), 3600));
         EnginePair pair = new EnginePair(a, b);

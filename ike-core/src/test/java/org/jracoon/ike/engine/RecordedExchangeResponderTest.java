@@ -72,7 +72,7 @@ class RecordedExchangeResponderTest {
         VirtualClock clock = new VirtualClock();
         RecordingSink sink = new RecordingSink(clock);
         IkeEngine responder = new IkeEngine(policies(), Authenticators.preSharedKeys(
-                peer -> peer.equals(EnginePair.ADDRESS_A) ? Optional.of(Secret.copyOf(kat.hex("psk"))) : Optional.empty()),
+                peer -> Optional.of(Secret.copyOf(kat.hex("psk"))).filter(k -> peer.equals(EnginePair.ADDRESS_A))),
                 kernel, random, (InstantSource) clock, new Padding(false, false, 0, false, true), sink);
 
         IsakmpMessage mm2 = IsakmpMessage.decode(exchange(responder, sink, kat.packet(1)));
@@ -104,13 +104,15 @@ class RecordedExchangeResponderTest {
                 mm6Message.first(HashPayload.class).orElseThrow().data().toByteArray());
 
         int messageId = ByteBuffer.wrap(kat.quickMode("message_id")).getInt();
-        byte[] qm2 = exchange(responder, sink, encrypt(initiator, keys.encryptionKey(), kat.packet(7), kat.quickMode("qm1_plaintext"),
+        byte[] qm2 = exchange(responder, sink, encrypt(initiator, keys.encryptionKey(), kat.packet(7),
+                kat.quickMode("qm1_plaintext"),
                 messageId));
         MessageProtection.DecryptedMessage qm2Plain = initiator.decrypt(qm2);
         initiator.confirm(qm2Plain);
         IsakmpMessage qm2Message = decodeDecrypted(qm2Plain.message());
         // same payloads in the same order as strongSwan's QM2, hence the same HASH(2)
-        assertArrayEquals(kat.quickMode("hash2"), qm2Message.first(HashPayload.class).orElseThrow().data().toByteArray());
+        assertArrayEquals(kat.quickMode("hash2"),
+                qm2Message.first(HashPayload.class).orElseThrow().data().toByteArray());
         assertArrayEquals(kat.quickMode("g_xr"), qm2Message.first(KePayload.class).orElseThrow().data().toByteArray());
 
         responder.receive(new Datagram(encrypt(initiator, keys.encryptionKey(), kat.packet(9),

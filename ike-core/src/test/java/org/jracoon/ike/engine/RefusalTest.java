@@ -31,7 +31,8 @@ class RefusalTest {
     @Test
     void wrongPreSharedKey() {
         try (LogCapture log = new LogCapture()) {
-            EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
+            EnginePair pair = new EnginePair(
+                    goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
                     Secret.copyOf("not-the-key".getBytes()), goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B,
                             EnginePair.NET_A, 3600), EnginePair.PSK);
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
@@ -85,7 +86,8 @@ class RefusalTest {
     @Test
     void longerPhase2LifetimeUnderStrict() {
         try (LogCapture log = new LogCapture()) {
-            EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 7200),
+            EnginePair pair = new EnginePair(
+                    goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 7200),
                     goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
             pair.pump();

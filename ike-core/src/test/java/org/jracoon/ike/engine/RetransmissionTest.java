@@ -56,7 +56,8 @@ class RetransmissionTest {
             assertEquals(1, p.kernel.updated.size());
             assertEquals(1, p.kernel.added.size());
         }
-        assertEquals(ExchangeType.IDENTITY_PROTECTION, IsakmpHeader.decode(pair.b.sink.sent.get(1).data()).exchangeType());
+        assertEquals(ExchangeType.IDENTITY_PROTECTION,
+                IsakmpHeader.decode(pair.b.sink.sent.get(1).data()).exchangeType());
     }
 
     @Test
@@ -98,8 +99,8 @@ class RetransmissionTest {
         try (LogCapture log = new LogCapture()) {
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
             pair.pump();
-            byte[] qm1 = pair.a.sink.sent.stream().map(Datagram::data).filter(d -> (d[18] & 0xff) == ExchangeType.QUICK_MODE)
-                    .findFirst().orElseThrow();
+            byte[] qm1 = pair.a.sink.sent.stream().map(Datagram::data)
+                    .filter(d -> (d[18] & 0xff) == ExchangeType.QUICK_MODE).findFirst().orElseThrow();
             byte[] notification = pair.b.sink.sent.get(pair.b.sink.sent.size() - 1).data();
             pair.b.sink.outbox.clear();
             pair.b.engine.receive(new Datagram(qm1, pair.b.endpoint(), pair.a.endpoint()));

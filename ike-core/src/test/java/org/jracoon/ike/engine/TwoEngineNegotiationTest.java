@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.engine.EnginePair.Peer;
+import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.Lifetime;
 import org.jracoon.ike.kernel.SaEncryption;
 import org.jracoon.ike.kernel.SaIntegrity;
 import org.jracoon.ike.kernel.SaSpec;
+import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
 import org.jracoon.ike.sa.IsakmpSa;
@@ -50,6 +53,20 @@ class TwoEngineNegotiationTest {
         assertEquals(16, outbound.encryptionKey().length());
         assertEquals(SaIntegrity.HMAC_SHA1, outbound.integrity());
         assertEquals(20, outbound.integrityKey().length());
+    }
+
+    @Test
+    void ipv6EndpointsAndNetworks() {
+        InetAddress a = EnginePair.address("2001:db8::11");
+        InetAddress b = EnginePair.address("2001:db8::12");
+        IpPrefix netA = new IpPrefix(EnginePair.address("2001:db8:a::"), 64);
+        IpPrefix netB = new IpPrefix(EnginePair.address("2001:db8:b::"), 64);
+        EnginePair pair = new EnginePair(
+                a, netA, EnginePair.policies(b, EnginePair.MM_AES128_SHA1_MODP2048, EnginePair.sainfo(netA, netB)),
+                b, netB, EnginePair.policies(a, EnginePair.MM_AES128_SHA1_MODP2048, EnginePair.sainfo(netB, netA)));
+        negotiate(pair, pair.a, pair.b);
+        assertEquals(b, pair.a.kernel.added.get(0).id().destination());
+        assertEquals(TrafficSelector.between(netB, netA), pair.b.engine.ipsecSas().get(0).selector());
     }
 
     /** Runs a negotiation from an ACQUIRE on {@code initiator} and checks both kernels. */

@@ -88,6 +88,7 @@ class QuickModeWireTest {
         // lifetimes above 16 bits travel as a variable attribute and come back the same
         assertEquals(OptionalLong.of(100000), Phase2Proposals.announcedLifetime(
                 Phase2Proposals.lifetimeAttributes(100000)));
-        assertEquals(OptionalLong.of(3600), Phase2Proposals.announcedLifetime(Phase2Proposals.lifetimeAttributes(3600)));
+        assertEquals(OptionalLong.of(3600),
+                Phase2Proposals.announcedLifetime(Phase2Proposals.lifetimeAttributes(3600)));
     }
 }
