@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jracoon.ike.cert.DistinguishedNames;
-import org.jracoon.ike.cert.PemFiles;
-import org.jracoon.ike.cert.SubjectHash;
+import org.jracoon.daemon.auth.TestPki;
 
 /**
  * The two namespaces of ../shared/peers/strongswan (ssA 192.168.1.11 with 10.1.0.1, ssB
@@ -147,21 +144,9 @@ final class Namespaces implements AutoCloseable {
         return Files.createDirectories(run.resolve("racoon-" + ns));
     }
 
-    /**
-     * The rsa case's credentials for one host ("moon" or "sun") in {@code dir}/certs: its
-     * certificate, its key (mode 0600), and the CA reached through an OpenSSL hash link.
-     */
-    void installPki(Path dir, String host) throws IOException {
-        Path pki = PEERS.resolve("cases/rsa/pki");
-        Path certs = Files.createDirectories(dir.resolve("certs"));
-        Files.copy(pki.resolve(host + ".pem"), certs.resolve(host + ".pem"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(pki.resolve(host + ".key"), certs.resolve(host + ".key"), StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(certs.resolve(host + ".key"), PosixFilePermissions.fromString("rw-------"));
-        Files.copy(pki.resolve("ca.pem"), certs.resolve("ca.pem"), StandardCopyOption.REPLACE_EXISTING);
-        X509Certificate ca = PemFiles.certificate(certs.resolve("ca.pem"));
-        Path link = certs.resolve(SubjectHash.hex(DistinguishedNames.subject(ca)) + ".0");
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, Path.of("ca.pem"));
+    /** The rsa case's credentials for one host ("moon" or "sun") in the namespace's daemon directory. */
+    void installPki(String ns, String host) throws IOException {
+        TestPki.install(daemonDirectory(ns), host);
     }
 
     /** Pings the far inner address from a namespace's inner address until one answer comes back. */

@@ -18,8 +18,8 @@ class OwnPairInteropTest {
     void acquireOnOneSideBuildsTheTunnel(String testCase, @TempDir Path run) throws Exception {
         try (Namespaces ns = new Namespaces(run)) {
             if (testCase.equals("rsa")) {
-                ns.installPki(ns.daemonDirectory(Namespaces.A), "moon");
-                ns.installPki(ns.daemonDirectory(Namespaces.B), "sun");
+                ns.installPki(Namespaces.A, "moon");
+                ns.installPki(Namespaces.B, "sun");
             }
             Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, testCase, "racoon-B.conf");
             Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");

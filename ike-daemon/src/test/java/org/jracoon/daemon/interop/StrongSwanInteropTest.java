@@ -22,7 +22,7 @@ class StrongSwanInteropTest {
     void charonInitiates(String testCase, @TempDir Path run) throws Exception {
         try (Namespaces ns = new Namespaces(run)) {
             if (testCase.equals("rsa")) {
-                ns.installPki(ns.daemonDirectory(Namespaces.A), "moon");
+                ns.installPki(Namespaces.A, "moon");
             }
             Namespaces.OurDaemon ours = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");
             ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
@@ -39,7 +39,7 @@ class StrongSwanInteropTest {
     void ourDaemonInitiatesOnAcquire(String testCase, @TempDir Path run) throws Exception {
         try (Namespaces ns = new Namespaces(run)) {
             if (testCase.equals("rsa")) {
-                ns.installPki(ns.daemonDirectory(Namespaces.A), "moon");
+                ns.installPki(Namespaces.A, "moon");
             }
             ns.startPeer(testCase, "B", false);
             Namespaces.OurDaemon ours = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");
