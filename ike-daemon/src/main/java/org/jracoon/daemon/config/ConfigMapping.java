@@ -258,8 +258,7 @@ public final class ConfigMapping {
         } else if (localAny || remoteAny) {
             throw refuse(where, "anonymous on one side only is not supported");
         } else {
-            selector = Optional.of(selector(where, (SainfoId.Address) address(where, sainfo.local()),
-                    (SainfoId.Address) address(where, sainfo.remote())));
+            selector = Optional.of(selector(where, address(where, sainfo.local()), address(where, sainfo.remote())));
         }
         if (sainfo.from().isPresent() || sainfo.group().isPresent()) {
             throw refuse(where, "'from' and 'group' are not supported");
@@ -308,11 +307,11 @@ public final class ConfigMapping {
         return new Phase2Policy(selector, ciphers, integrity, pfs, sainfo.lifetimeSeconds());
     }
 
-    private SainfoId address(String where, SainfoId id) throws UnsupportedConfigException {
-        if (!(id instanceof SainfoId.Address)) {
-            throw refuse(where, "only address and subnet IDs are supported");
+    private SainfoId.Address address(String where, SainfoId id) throws UnsupportedConfigException {
+        if (id instanceof SainfoId.Address address) {
+            return address;
         }
-        return id;
+        throw refuse(where, "only address and subnet IDs are supported");
     }
 
     private TrafficSelector selector(String where, SainfoId.Address local, SainfoId.Address remote)

@@ -63,16 +63,15 @@ class DaemonDryRunTest {
     private static final InetAddress B = address("127.0.0.4");
     private static final IpPrefix NET_A = new IpPrefix(address("10.1.0.0"), 24);
     private static final IpPrefix NET_B = new IpPrefix(address("10.2.0.0"), 24);
+    private static final TrafficSelector OUT_A = TrafficSelector.between(NET_A, NET_B);
 
     @Test
     void acquireOnOneSideInstallsMatchingSasOnBoth() throws Exception {
         RecordingKernel kernelA = new RecordingKernel();
         RecordingKernel kernelB = new RecordingKernel();
         ByteArrayOutputStream printedA = new ByteArrayOutputStream();
-        TrafficSelector outA = TrafficSelector.between(NET_A, NET_B);
-        KernelPolicy policy = kernelA.addPolicy(PolicySpec.ipsec(outA, PolicyDirection.OUT,
-                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
-        try (Daemon a = Daemon.start(kernelA, settings(A, B, outA, new PrintStream(printedA, true)));
+        KernelPolicy policy = tunnelPolicy(kernelA);
+        try (Daemon a = Daemon.start(kernelA, settings(A, B, OUT_A, new PrintStream(printedA, true)));
                 Daemon b = Daemon.start(kernelB, settings(B, A, TrafficSelector.between(NET_B, NET_A), null))) {
             // an ACQUIRE from an address we do not listen on is not ours (racoon isakmp_post_acquire)
             kernelA.raise(new KernelEvent.Acquire(6, IpsecProtocol.ESP, address("127.0.0.9"), B, policy.id()));
@@ -101,10 +100,8 @@ class DaemonDryRunTest {
     void rsaSignaturesWithHashLinkedCaAndDnIdentities(@TempDir Path dir) throws Exception {
         RecordingKernel kernelA = new RecordingKernel();
         RecordingKernel kernelB = new RecordingKernel();
-        TrafficSelector outA = TrafficSelector.between(NET_A, NET_B);
-        KernelPolicy policy = kernelA.addPolicy(PolicySpec.ipsec(outA, PolicyDirection.OUT,
-                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
-        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, outA, TestPki.SUN_DN));
+        KernelPolicy policy = tunnelPolicy(kernelA);
+        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, OUT_A, TestPki.SUN_DN));
                 Daemon b = Daemon.start(kernelB, rsaSettings(dir, "sun", B, A, TrafficSelector.between(NET_B, NET_A),
                         TestPki.MOON_DN))) {
             kernelA.raise(new KernelEvent.Acquire(8, IpsecProtocol.ESP, A, B, policy.id()));
@@ -119,9 +116,7 @@ class DaemonDryRunTest {
     void aCertificateWhoseDnIsNotPeersIdentifierIsRefusedWithOneLine(@TempDir Path dir) throws Exception {
         RecordingKernel kernelA = new RecordingKernel();
         RecordingKernel kernelB = new RecordingKernel();
-        TrafficSelector outA = TrafficSelector.between(NET_A, NET_B);
-        KernelPolicy policy = kernelA.addPolicy(PolicySpec.ipsec(outA, PolicyDirection.OUT,
-                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
+        KernelPolicy policy = tunnelPolicy(kernelA);
         List<String> warnings = new CopyOnWriteArrayList<>();
         AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
             @Override
@@ -134,7 +129,7 @@ class DaemonDryRunTest {
         Logger ike = (Logger) LoggerFactory.getLogger("ike");
         capture.start();
         ike.addAppender(capture);
-        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, outA, TestPki.SUN_DN));
+        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, OUT_A, TestPki.SUN_DN));
                 Daemon b = Daemon.start(kernelB, rsaSettings(dir, "sun", B, A, TrafficSelector.between(NET_B, NET_A),
                         "C=CH, O=IKEv1 Test, CN=other.test"))) {
             kernelA.raise(new KernelEvent.Acquire(9, IpsecProtocol.ESP, A, B, policy.id()));
@@ -152,6 +147,12 @@ class DaemonDryRunTest {
         } finally {
             ike.detachAppender(capture);
         }
+    }
+
+    /** A's outbound tunnel policy, whose id the ACQUIREs name. */
+    private static KernelPolicy tunnelPolicy(RecordingKernel kernel) throws Exception {
+        return kernel.addPolicy(PolicySpec.ipsec(OUT_A, PolicyDirection.OUT,
+                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
     }
 
     /** The inbound SA (UPDATE) and the outbound one (ADD), once both are there. */
