@@ -32,7 +32,7 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-f", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
     Path configFile = Path.of("/etc/racoon/racoon.conf");
 
-    @Option(names = "-F", description = "run in the foreground")
+    @Option(names = "-F", description = "run in the foreground (jracoon always does)")
     boolean foreground;
 
     @Option(names = "-d", description = "raise the log level by one (repeatable)")
@@ -68,6 +68,9 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "--dump-config", description = "print the effective configuration, defaults filled in, in racoon.conf syntax, exit")
     boolean dumpConfig;
 
+    @Option(names = "--dry-run", description = "negotiate, but keep SAs in memory and print those that would be installed")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         checkPort("-p", isakmpPort);
@@ -77,11 +80,6 @@ public final class RacoonMain implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!checkConfig && !dumpConfig && !dumpParsed) {
-            err.println("racoon: IKE negotiation is not available yet in jracoon; "
-                    + "use --check-config or --dump-config to check " + configFile);
-            return EXIT_FAILURE;
-        }
         LoadedConfig loaded;
         try {
             loaded = ConfigLoader.load(configFile);
@@ -93,6 +91,10 @@ public final class RacoonMain implements Callable<Integer> {
         List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
         warnings.addAll(ConfigCheck.fileWarnings(loaded));
         warnings.forEach(err::println);
+        if (!checkConfig && !dumpConfig && !dumpParsed) {
+            err.flush();
+            return new DaemonLauncher(configFile, loaded, isakmpPort, debug.length, logFile, dryRun, err).run();
+        }
         if (dumpConfig || dumpParsed) {
             out.print(ConfigPrinter.print(loaded.config()));
         }

@@ -39,6 +39,14 @@ class RacoonMainTest {
         return run;
     }
 
+    /** A psk.txt in {@code dir} with these contents and permissions ("rw-------"). */
+    static Path pskFile(Path dir, String content, String permissions) throws IOException {
+        Path psk = dir.resolve("psk.txt");
+        Files.writeString(psk, content);
+        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString(permissions));
+        return psk;
+    }
+
     static Path example(String name) {
         return Path.of(System.getProperty("jracoon.root"), "examples", name, "racoon.conf");
     }
@@ -115,15 +123,27 @@ class RacoonMainTest {
 
     @Test
     void unsafePskFileIsAWarning(@TempDir Path dir) throws IOException {
-        Path psk = dir.resolve("psk.txt");
-        Files.writeString(psk, "10.0.0.1 secret\n");
-        Files.setPosixFilePermissions(psk, PosixFilePermissions.fromString("rw-r--r--"));
+        Path psk = pskFile(dir, "10.0.0.1 secret\n", "rw-r--r--");
         Path conf = dir.resolve("racoon.conf");
         Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n");
         Run run = run("--check-config", "-f", conf.toString());
         assertEquals(0, run.exit());
         assertEquals(List.of(conf + ":1:21: warning: " + psk + ": pre-shared key file refused: it is readable by"
                 + " group and others (mode 0644; fix: chmod 600 " + psk + ")"), run.errLines());
+    }
+
+    @Test
+    void theDaemonRefusesAnUnsafePskFileWithRacoonsReason(@TempDir Path dir) throws IOException {
+        Path psk = pskFile(dir, "10.0.0.1 secret\n", "rw-r-----");
+        Path conf = dir.resolve("racoon.conf");
+        Files.writeString(conf, "path pre_shared_key \"" + psk + "\";\n");
+        Run run = run("--dry-run", "-f", conf.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of(conf + ":1:21: warning: " + psk + ": pre-shared key file refused: it is readable by"
+                        + " group (mode 0640; fix: chmod 600 " + psk + ")",
+                "racoon: " + psk + ": pre-shared key file refused: it is readable by group (mode 0640; fix: chmod 600 "
+                        + psk + ")",
+                "racoon: " + conf + ": not started"), run.errLines());
     }
 
     @Test
@@ -159,10 +179,12 @@ class RacoonMainTest {
     }
 
     @Test
-    void withoutACheckOptionTheDaemonSaysNegotiationIsNotAvailable() {
-        Run run = run("-f", example("astro").toString());
+    void theGuideCertificateConfigDoesNotStartWithoutItsCertificate() {
+        Path conf = example("astro");
+        Run run = run("--dry-run", "-f", conf.toString());
         assertEquals(1, run.exit());
-        assertTrue(run.err().startsWith("racoon: IKE negotiation is not available yet"), run.err());
+        assertEquals(List.of("racoon: remote anonymous: /etc/cert/ipsec_astro_cert.pem: no such file",
+                "racoon: " + conf + ": not started"), run.errLines().subList(2, 4));
     }
 
     @Test

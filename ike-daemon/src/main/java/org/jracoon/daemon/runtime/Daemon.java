@@ -1,0 +1,198 @@
+package org.jracoon.daemon.runtime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.netty.channel.EventLoop;
+import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.SecureRandomSource;
+import org.jracoon.ike.engine.Datagram;
+import org.jracoon.ike.engine.EngineEvent;
+import org.jracoon.ike.engine.EngineSink;
+import org.jracoon.ike.engine.EngineTimer;
+import org.jracoon.ike.engine.IkeEngine;
+import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.sa.IpsecSa;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running negotiator: the IKE sockets, the kernel and the engine, wired so that the engine
+ * only ever runs on the transport's event loop. Datagrams arrive there already; timers are
+ * scheduled there; kernel events come from the PF_KEY reader thread and are handed over with
+ * {@link EventLoop#execute}.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger IKE = LoggerFactory.getLogger("ike.ike");
+    private static final Logger KNL = LoggerFactory.getLogger("ike.knl");
+
+    /**
+     * What the daemon runs with.
+     *
+     * @param dryRunOut where a dry run prints the SAs it would install; null for a real kernel
+     */
+    public record Settings(Policies policies, Authenticators authenticators, Padding padding,
+            List<UdpTransport.Endpoint> listen, PrintStream dryRunOut) {
+    }
+
+    private final KernelIpsec kernel;
+    private final PrintStream dryRunOut;
+    private final Map<EngineTimer, ScheduledFuture<?>> timers = new HashMap<>();
+    private UdpTransport transport;
+    private EventLoop loop;
+    private IkeEngine engine;
+    private Set<InetAddress> listening;
+
+    private Daemon(KernelIpsec kernel, PrintStream dryRunOut) {
+        this.kernel = kernel;
+        this.dryRunOut = dryRunOut;
+    }
+
+    /**
+     * Opens the kernel channel (asking for ESP and AH ACQUIREs), then the sockets.
+     *
+     * @throws IOException one line: no AF_KEY, a socket that cannot be bound, a refused REGISTER
+     */
+    public static Daemon start(KernelIpsec kernel, Settings settings) throws IOException {
+        Daemon daemon = new Daemon(kernel, settings.dryRunOut());
+        try {
+            daemon.open(settings);
+        } catch (IOException | RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+        return daemon;
+    }
+
+    private void open(Settings settings) throws IOException {
+        try {
+            kernel.register(IpsecProtocol.ESP);
+            kernel.register(IpsecProtocol.AH);
+        } catch (KernelException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        engine = new IkeEngine(settings.policies(), settings.authenticators(), new DefaultSpiRange(kernel),
+                new SecureRandomSource(),
+                InstantSource.system(), settings.padding(), new Sink());
+        transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
+        loop = transport.eventLoop();
+        listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
+                .collect(Collectors.toUnmodifiableSet());
+        kernel.addListener(event -> loop.execute(() -> onKernelEvent(event)));
+    }
+
+    /** The addresses the sockets are bound to, with their ports. */
+    public List<InetSocketAddress> localAddresses() {
+        return transport.localAddresses();
+    }
+
+    private void onKernelEvent(KernelEvent event) {
+        if (event instanceof KernelEvent.Acquire acquire) {
+            acquire(acquire);
+        } else if (event instanceof KernelEvent.Expire expire) {
+            engine.expire(expire);
+        }
+    }
+
+    private void acquire(KernelEvent.Acquire acquire) {
+        String what = "ACQUIRE " + acquire.protocol() + " " + acquire.source().getHostAddress() + " -> "
+                + acquire.destination().getHostAddress();
+        // racoon serves only ACQUIREs from an address it listens on (isakmp.c isakmp_post_acquire)
+        if (!listening.contains(acquire.source())) {
+            KNL.info("{} ignored: we do not listen on {}", what, acquire.source().getHostAddress());
+            return;
+        }
+        AcquireRequests.Result result;
+        try {
+            result = AcquireRequests.of(acquire, kernel.getPolicy(acquire.policyId()));
+        } catch (KernelException e) {
+            KNL.warn("{} ignored: {}", what, e.getMessage());
+            return;
+        }
+        if (result instanceof AcquireRequests.Result.Refused refused) {
+            KNL.warn("{} ignored: {}", what, refused.reason());
+            return;
+        }
+        var request = ((AcquireRequests.Result.Request) result).request();
+        KNL.info("{}: negotiating {} {} for {}", what, request.protocol(), request.mode(), request.selector());
+        engine.acquire(request);
+    }
+
+    /** Stops the sockets, then the kernel channel; installed SAs stay, as with racoon. */
+    @Override
+    public void close() {
+        if (transport != null) {
+            transport.close();
+        }
+        kernel.close();
+    }
+
+    /** The engine's outputs, always called on the event loop. */
+    private final class Sink implements EngineSink {
+        @Override
+        public void send(Datagram datagram) {
+            transport.send(datagram);
+        }
+
+        @Override
+        public void arm(EngineTimer timer, Duration delay) {
+            cancel(timer);
+            timers.put(timer, loop.schedule(() -> {
+                timers.remove(timer);
+                engine.timerExpired(timer);
+            }, delay.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public void cancel(EngineTimer timer) {
+            ScheduledFuture<?> armed = timers.remove(timer);
+            if (armed != null) {
+                armed.cancel(false);
+            }
+        }
+
+        /**
+         * One line per event. The engine logs each step at INFO already, so these are DEBUG, the
+         * lines scripts and the admin socket will hang on.
+         */
+        @Override
+        public void event(EngineEvent event) {
+            if (event instanceof EngineEvent.Phase1Established e) {
+                IKE.debug("{} event phase1-up with {}", e.cookies(), e.peer());
+            } else if (event instanceof EngineEvent.Phase1Failed e) {
+                IKE.debug("{} event phase1-failed with {}: {}", e.cookies(), e.peer(), e.reason());
+            } else if (event instanceof EngineEvent.Phase2Established e) {
+                for (IpsecSa sa : e.sas()) {
+                    IKE.debug("{} event phase2-up {} {} <-> {}", e.cookies(), sa, sa.local().getHostAddress(),
+                            sa.remote().getHostAddress());
+                    if (dryRunOut != null) {
+                        dryRunOut.printf("would install: %s %s <-> %s lifetime %d s%n", sa,
+                                sa.local().getHostAddress(), sa.remote().getHostAddress(), sa.lifetimeSeconds());
+                        dryRunOut.flush();
+                    }
+                }
+            } else if (event instanceof EngineEvent.Phase2Failed e) {
+                IKE.debug("{} event phase2-failed mid {}: {}", e.cookies(), Integer.toHexString(e.messageId()),
+                        e.reason());
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.jracoon.daemon.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jracoon.ike.crypto.EncryptionAlgorithm;
+import org.jracoon.ike.crypto.HashAlgorithm;
+import org.jracoon.ike.crypto.ModpGroup;
+import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.Identifier;
+import org.jracoon.ike.policy.IpsecAuthentication;
+import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Phase1Proposal;
+import org.jracoon.ike.policy.Phase2Policy;
+import org.jracoon.ike.policy.ProposalCheck;
+import org.jracoon.ike.policy.RemotePolicy;
+import org.jracoon.ike.policy.Timers;
+import org.jracoon.parser.conf.ConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** racoon.conf onto the engine's policies: the corpus's PSK configurations, ours, and the refusals. */
+class ConfigMappingTest {
+
+    static Path corpus(String name) {
+        return Path.of(System.getProperty("jracoon.shared"), "corpus/racoon-samples", name);
+    }
+
+    static ConfigMapping.Mapped map(Path file) throws Exception {
+        return ConfigMapping.map(ConfigLoader.load(file).config(), file.toString());
+    }
+
+    static String refusal(Path file) {
+        return assertThrows(UnsupportedConfigException.class, () -> map(file)).getMessage();
+    }
+
+    @Test
+    void upstreamPskSampleMapsWithItsUnsupportedAlgorithmsNamed() throws Exception {
+        Path file = corpus("ipt082_racoon.conf.sample");
+        ConfigMapping.Mapped mapped = map(file);
+        RemotePolicy anonymous = new RemotePolicy(Optional.empty(), List.of(new Phase1Proposal(
+                EncryptionAlgorithm.TRIPLE_DES_CBC, 0, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY,
+                ModpGroup.MODP_1024, 24 * 3600)), Identifier.address(), Optional.empty(), ProposalCheck.STRICT, 16,
+                true, false, Timers.DEFAULT);
+        assertEquals(List.of(anonymous), mapped.policies().remotes());
+        assertEquals(List.of(new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.TRIPLE_DES,
+                IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1, IpsecAuthentication.HMAC_MD5),
+                Optional.of(ModpGroup.MODP_1024), 12 * 3600)), mapped.policies().phase2());
+        assertEquals(List.of(
+                file + ": warning: remote anonymous: exchange_mode main,base: only main mode is accepted from peers",
+                file + ": warning: sainfo anonymous anonymous: not offered or accepted, as not supported: cast128,"
+                        + " blowfish, des"), mapped.warnings());
+    }
+
+    @Test
+    void interopConfigsMapToTheirTunnel(@TempDir Path dir) throws Exception {
+        for (String name : List.of("psk-3des", "psk-aes")) {
+            Path conf = dir.resolve(name + ".conf");
+            Files.writeString(conf, Files.readString(Path.of("src/test/resources/interop", name, "racoon.conf")));
+            ConfigMapping.Mapped mapped = map(conf);
+            RemotePolicy remote = mapped.policies().remotes().get(0);
+            assertEquals(Optional.of(InetAddress.getByName("192.168.1.12")), remote.peer());
+            assertEquals(28800, remote.proposals().get(0).lifetimeSeconds());
+            Phase2Policy p2 = mapped.policies().phase2().get(0);
+            assertEquals(Optional.of(TrafficSelector.between(
+                    new IpPrefix(InetAddress.getByName("10.1.0.0"), 24),
+                    new IpPrefix(InetAddress.getByName("10.2.0.0"), 24))), p2.selector());
+            assertEquals(28800, p2.lifetimeSeconds());
+            assertEquals(List.of(), mapped.warnings());
+            assertEquals(name.equals("psk-3des") ? ModpGroup.MODP_768 : ModpGroup.MODP_1024, p2.pfsGroup().get());
+        }
+    }
+
+    @Test
+    void aggressiveModeIsRefusedNamingTheRemote() {
+        Path file = corpus("ipt082_roadwarrior_client_racoon.conf");
+        assertEquals(file + ": remote 192.0.2.50: exchange_mode aggressive: only main mode is negotiated",
+                refusal(file));
+    }
+
+    @Test
+    void gssapiIsRefusedNamingTheProposal() {
+        Path file = corpus("ipt082_racoon.conf.sample-gssapi");
+        assertEquals(file + ": remote anonymous: proposal: authentication_method gssapi_krb is not available;"
+                + " only pre_shared_key and rsasig are", refusal(file));
+    }
+
+    @Test
+    void rsaSignaturesNeedAnX509Certificate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                remote 10.0.0.2 {
+                	exchange_mode main;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method rsasig; dh_group 2; }
+                }
+                """);
+        assertEquals(file + ": remote 10.0.0.2: proposal: authentication_method rsasig needs certificate_type x509",
+                refusal(file));
+    }
+
+    @Test
+    void certificateRemoteCarriesItsFilesAndDns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                remote 192.168.1.12 {
+                	exchange_mode main;
+                	certificate_type x509 "moon.pem" "moon.key";
+                	my_identifier asn1dn;
+                	peers_identifier asn1dn "C=CH, O=IKEv1 Test, CN=sun.test";
+                	verify_identifier on;
+                	proposal { encryption_algorithm 3des; hash_algorithm sha1; authentication_method rsasig; dh_group 2; }
+                }
+                """);
+        ConfigMapping.Mapped mapped = map(file);
+        RemotePolicy policy = mapped.policies().remotes().get(0);
+        assertEquals(AuthMethod.RSA_SIGNATURE, policy.proposals().get(0).authMethod());
+        assertEquals(List.of(new ConfigMapping.CertificateRemote(policy, "moon.pem", "moon.key", Optional.empty(), true,
+                Optional.empty(), Optional.of("C=CH, O=IKEv1 Test, CN=sun.test"), true, true)),
+                mapped.certificateRemotes());
+    }
+
+    @Test
+    void generatePolicyIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                remote anonymous {
+                	exchange_mode main;
+                	generate_policy on;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method pre_shared_key; dh_group 2; }
+                }
+                """);
+        assertEquals(file + ": remote anonymous: generate_policy require is not supported", refusal(file));
+    }
+
+    @Test
+    void sainfoWithNoSupportedCipherIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                sainfo address 10.0.0.1 any address 10.0.0.2 any {
+                	encryption_algorithm blowfish, cast128;
+                	authentication_algorithm hmac_sha1;
+                	compression_algorithm deflate;
+                }
+                """);
+        assertEquals(file + ": sainfo 10.0.0.1/32 10.0.0.2/32: encryption_algorithm: none of blowfish, cast128 is"
+                + " supported (3des, aes are)", refusal(file));
+    }
+}
