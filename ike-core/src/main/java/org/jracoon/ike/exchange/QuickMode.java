@@ -14,6 +14,7 @@ import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.kernel.KeyMaterial;
 import org.jracoon.ike.kernel.Lifetime;
 import org.jracoon.ike.kernel.SaEncryption;
@@ -195,7 +196,7 @@ final class QuickMode implements Exchange {
         switch (state) {
             case SEND_QM1 -> {
                 ownSpi = services.kernel().getSpi(request.protocol(), peer(), local(), request.mode(),
-                        request.reqid(), 0, 0, request.sequence());
+                        request.reqid(), KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, request.sequence());
                 offer = Phase2Proposals.offer(request.protocol(), request.mode(), policy, ownSpi);
                 policy.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
                 niB = services.random().bytes(sa.policy().nonceSize());
@@ -212,7 +213,8 @@ final class QuickMode implements Exchange {
             }
             case SEND_QM2 -> {
                 Phase2Proposals.Suite suite = choice.suite();
-                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), 0, 0, 0, 0);
+                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), 0,
+                        KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, 0);
                 suite.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
                 nrB = services.random().bytes(sa.policy().nonceSize());
                 ProposalPayload p = choice.proposal();

@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 public interface KernelIpsec extends AutoCloseable {
 
+    /** The SPI range Linux uses when a GETSPI names none (RFC 4303 section 2.1 reserves 1..255). */
+    int DEFAULT_MIN_SPI = 0x100;
+    int DEFAULT_MAX_SPI = 0x0fffffff;
+
     /**
      * Reserves an SPI for an inbound SA to be negotiated (GETSPI); the kernel holds a LARVAL SA
      * until {@link #updateSa} completes it.

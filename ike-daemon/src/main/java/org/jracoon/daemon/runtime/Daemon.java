@@ -89,7 +89,7 @@ public final class Daemon implements AutoCloseable {
         } catch (KernelException e) {
             throw new IOException(e.getMessage(), e);
         }
-        engine = new IkeEngine(settings.policies(), settings.authenticators(), new DefaultSpiRange(kernel),
+        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel,
                 new SecureRandomSource(),
                 InstantSource.system(), settings.padding(), new Sink());
         transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));

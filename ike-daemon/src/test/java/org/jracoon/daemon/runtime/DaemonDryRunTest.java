@@ -133,7 +133,7 @@ class DaemonDryRunTest {
                 Daemon b = Daemon.start(kernelB, rsaSettings(dir, "sun", B, A, TrafficSelector.between(NET_B, NET_A),
                         "C=CH, O=IKEv1 Test, CN=other.test"))) {
             kernelA.raise(new KernelEvent.Acquire(9, IpsecProtocol.ESP, A, B, policy.id()));
-            String expected = "certificate subject C=CH, O=IKEv1 Test, CN=moon.test is not peers_identifier";
+            String expected = "peer's identity \"C=CH, O=IKEv1 Test, CN=moon.test\" does not match peers_identifier";
             for (int i = 0; i < 200 && warnings.stream().noneMatch(w -> w.contains(expected)); i++) {
                 Thread.sleep(100);
             }
