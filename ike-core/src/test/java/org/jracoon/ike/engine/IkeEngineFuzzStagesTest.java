@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine fuzz target starts deep only if each stage's engine takes A's next datagram (its
- * seed) as the real next message: B answers it, and
- * after MM5 it has phase 1.
+ * seed) as the real next message: B answers it, and after MM5 it has phase 1.
  */
 class IkeEngineFuzzStagesTest {
 
