@@ -207,12 +207,17 @@ final class SyntaxErrorReporter extends BaseErrorListener {
 
     private static String shown(Token token, Vocabulary vocabulary) {
         return switch (token.getType()) {
-            case RacoonParser.STRING -> "string " + token.getText();
+            case RacoonParser.STRING -> "string " + oneLine(token.getText());
             case RacoonParser.NUMBER -> "number " + token.getText();
             case RacoonParser.ADDRESS -> "'" + token.getText() + "'";
             case RacoonParser.HEXSTRING -> "hex string " + token.getText();
             default -> "'" + token.getText() + "'";
         };
+    }
+
+    /** A quoted string may span lines; the diagnostic that shows it may not. */
+    private static String oneLine(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static int nextChar(Token token) {

@@ -12,7 +12,8 @@ public final class SetkeySyntaxException extends Exception {
     private final String near;
 
     public SetkeySyntaxException(int line, String reason, String near) {
-        super("line " + line + ": " + reason + " at [" + near + "]");
+        // a quoted token may span lines; the message stays one line
+        super("line " + line + ": " + reason + " at [" + near.replace("\r", "\\r").replace("\n", "\\n") + "]");
         this.line = line;
         this.reason = reason;
         this.near = near;
