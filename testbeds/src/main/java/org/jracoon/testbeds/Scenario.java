@@ -84,7 +84,7 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
                     guide = s.one("guide").orElse("");
                     keys = s.one("keys").orElseThrow(() -> missing(s, "keys"));
                     if (!keys.equals("setkey")) {
-                        throw new ScenarioException(s.source() + ":" + s.line() + ": keys = " + keys
+                        throw new ScenarioException(where(s, "keys") + ": keys = " + keys
                                 + ": only 'setkey' (static keys) is known");
                     }
                 }
@@ -105,14 +105,14 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
                     for (String ping : s.all("ping")) {
                         String[] words = ping.split("\\s+");
                         if (words.length != 2) {
-                            throw new ScenarioException(where(s) + ": ping = " + ping + ": expected 'HOST ADDRESS'");
+                            throw new ScenarioException(where(s, "ping") + ": ping = " + ping + ": expected 'HOST ADDRESS'");
                         }
                         pings.add(new Ping(words[0], words[1]));
                     }
                     wire = Set.copyOf(Arrays.asList(s.one("wire").orElse("").split("\\s+")));
                     for (String protocol : wire) {
                         if (!PROTOCOLS.contains(protocol)) {
-                            throw new ScenarioException(where(s) + ": wire = '" + protocol + "': expected esp or ah");
+                            throw new ScenarioException(where(s, "wire") + ": wire = '" + protocol + "': expected esp or ah");
                         }
                     }
                 }
@@ -160,7 +160,7 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         String name = named(s);
         List<String> setkey = s.one("setkey").map(v -> List.of(v.split("\\s+"))).orElse(List.of());
         if (!setkey.isEmpty() && !Files.isRegularFile(dir.resolve(setkey.get(0)))) {
-            throw new ScenarioException(where(s) + ": setkey = " + setkey.get(0) + ": no such file in " + dir);
+            throw new ScenarioException(where(s, "setkey") + ": setkey = " + setkey.get(0) + ": no such file in " + dir);
         }
         return new Host(name, yes(s, "forward"), s.all("route"), setkey);
     }
@@ -169,7 +169,7 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         String ends = s.one("ends").orElseThrow(() -> missing(s, "ends"));
         String[] words = ends.split("\\s+");
         if (words.length != 2) {
-            throw new ScenarioException(where(s) + ": ends = " + ends + ": expected two HOST:DEVICE=ADDRESS/PREFIX");
+            throw new ScenarioException(where(s, "ends") + ": ends = " + ends + ": expected two HOST:DEVICE=ADDRESS/PREFIX");
         }
         return new Link(named(s), end(s, words[0]), end(s, words[1]), yes(s, "untrusted"));
     }
@@ -177,11 +177,11 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
     private static End end(IniFile.Section s, String word) throws ScenarioException {
         var m = END.matcher(word);
         if (!m.matches() || !CIDR.matcher(m.group(3)).matches()) {
-            throw new ScenarioException(where(s) + ": '" + word + "': expected HOST:DEVICE=ADDRESS/PREFIX");
+            throw new ScenarioException(where(s, "ends") + ": '" + word + "': expected HOST:DEVICE=ADDRESS/PREFIX");
         }
         // Linux device names have at most 15 characters
         if (m.group(2).length() > 15) {
-            throw new ScenarioException(where(s) + ": device name '" + m.group(2) + "' is longer than 15 characters");
+            throw new ScenarioException(where(s, "ends") + ": device name '" + m.group(2) + "' is longer than 15 characters");
         }
         return new End(m.group(1), m.group(2), m.group(3));
     }
@@ -199,7 +199,7 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         return switch (value) {
             case "yes" -> true;
             case "no" -> false;
-            default -> throw new ScenarioException(where(s) + ": " + key + " = " + value + ": expected yes or no");
+            default -> throw new ScenarioException(where(s, key) + ": " + key + " = " + value + ": expected yes or no");
         };
     }
 
@@ -219,5 +219,11 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
 
     private static String where(IniFile.Section s) {
         return s.source() + ":" + s.line();
+    }
+
+    /** Where {@code key} is given in the section (its first line), else the section header. */
+    private static String where(IniFile.Section s, String key) {
+        return s.entries().stream().filter(e -> e.key().equals(key)).findFirst().map(IniFile.Entry::where)
+                .orElse(where(s));
     }
 }
