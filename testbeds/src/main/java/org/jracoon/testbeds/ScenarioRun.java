@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,14 +43,11 @@ public final class ScenarioRun {
 
     /** Runs every check and tears down. */
     public Outcome run(Scenario scenario) throws ScenarioException {
-        return run(scenario, bed -> { });
+        return run(scenario, false);
     }
 
-    /**
-     * Runs every check, then hands the network to {@code whileUp} (--keep shows it to the user)
-     * before tearing it down.
-     */
-    public Outcome run(Scenario scenario, Consumer<List<String>> whileUp) throws ScenarioException {
+    /** Runs every check; with {@code keep} the network stays up for the user ({@link Keep}) before teardown. */
+    public Outcome run(Scenario scenario, boolean keep) throws ScenarioException {
         Path dir = work.resolve(scenario.name());
         try {
             Files.createDirectories(dir);
@@ -70,7 +66,9 @@ public final class ScenarioRun {
             List<String> failures = new ArrayList<>();
             double rtt = trafficAndCapture(scenario, dir, failures);
             sas(scenario, failures);
-            whileUp.accept(bed.enterCommands());
+            if (keep) {
+                new Keep(bed, dir.resolve("keep"), System.out).serve(failures);
+            }
             return new Outcome(scenario.name(), scenario.keys(), setup, rtt, List.copyOf(failures));
         }
     }
@@ -128,14 +126,13 @@ public final class ScenarioRun {
     private void sas(Scenario scenario, List<String> failures) throws ScenarioException {
         for (var entry : scenario.expected().entrySet()) {
             String host = entry.getKey();
-            compare(host, "state", entry.getValue().states(), Xfrm.states(shell.ok("ip -n " + host + " xfrm state")),
-                    failures);
+            List<String> states = Xfrm.states(shell.ok("ip -n " + host + " xfrm state"));
+            compare(host, "state", entry.getValue().states(), states, failures);
             compare(host, "policy", entry.getValue().policies(),
                     Xfrm.policies(shell.ok("ip -n " + host + " xfrm policy")), failures);
-            String listing = shell.ok("ip -s -n " + host + " xfrm state");
-            List<String> states = Xfrm.states(listing);
-            List<Long> counts = Xfrm.packetCounts(listing);
-            for (int i = 0; i < states.size(); i++) {
+            // the same dump with statistics, in the same order (-s also spells SPIs differently)
+            List<Long> counts = Xfrm.packetCounts(shell.ok("ip -s -n " + host + " xfrm state"));
+            for (int i = 0; i < Math.min(states.size(), counts.size()); i++) {
                 if (counts.get(i) == 0) {
                     failures.add("sa: " + host + ": SA '" + states.get(i) + "' counted no packets");
                 }

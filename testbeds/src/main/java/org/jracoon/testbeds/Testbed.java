@@ -82,9 +82,13 @@ final class Testbed implements AutoCloseable {
         }
     }
 
-    /** The commands that enter each namespace, for --keep. */
-    List<String> enterCommands() {
-        return namespaces.stream().map(ns -> "ip netns exec " + ns + " bash").toList();
+    List<String> hosts() {
+        return List.copyOf(namespaces);
+    }
+
+    /** Runs the shell script {@code script} in {@code host}'s namespace (for --keep). */
+    Shell.Result runIn(String host, Path script) throws ScenarioException {
+        return shell.run("ip netns exec " + host + " sh " + script + " 2>&1");
     }
 
     @Override

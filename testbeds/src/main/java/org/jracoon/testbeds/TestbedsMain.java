@@ -55,9 +55,11 @@ public final class TestbedsMain {
             List<Outcome> outcomes = new ArrayList<>();
             for (Scenario scenario : chosen) {
                 out.println("== " + scenario.name() + " (guide: " + scenario.guide() + ")");
-                Outcome outcome = keep ? runner.run(scenario, enter -> keep(enter, work.resolve(scenario.name()), out))
-                        : runner.run(scenario);
-                outcome.failures().forEach(f -> out.println("FAIL " + f));
+                Outcome outcome = runner.run(scenario, keep);
+                if (!keep) {
+                    // kept runs showed theirs before waiting
+                    outcome.failures().forEach(f -> out.println("FAIL " + f));
+                }
                 outcomes.add(outcome);
             }
             out.print(table(outcomes));
@@ -88,33 +90,5 @@ public final class TestbedsMain {
                     o.roundTripMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.3f ms", o.roundTripMillis())));
         }
         return sb.toString();
-    }
-
-    /**
-     * --keep: the namespaces exist only inside the guest kernel that run-in-kernel booted, whose
-     * standard input is closed, so a shell cannot be opened there from the terminal. The network
-     * stays up until the user removes a file on the shared disk; the commands shown are the ones
-     * to use inside the guest (e.g. given to testbeds/run as a script later).
-     */
-    private static void keep(List<String> enter, Path dir, PrintStream out) {
-        Path marker = dir.resolve("KEEP");
-        try {
-            Files.writeString(marker, String.join("\n", enter) + "\n");
-        } catch (IOException e) {
-            out.println("--keep: " + marker + ": " + e.getMessage() + "; tearing down");
-            return;
-        }
-        out.println("--keep: the network is up inside the guest kernel; its hosts are entered with:");
-        enter.forEach(c -> out.println("  " + c));
-        out.println("--keep: remove " + marker + " to tear it down");
-        out.flush();
-        while (Files.exists(marker)) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -56,10 +56,10 @@ class ScenariosKernelTest {
     @Test
     void wrongKeyFailsTheTrafficCheck() throws Exception {
         Path dir = variant("wrong-key");
-        String script = Files.readString(dir.resolve("setkey.sh"));
-        Files.writeString(dir.resolve("setkey-elroy.sh"), script.replace(
-                "key_ah1=0x0123456789abcdef0123456789abcdef", "key_ah1=0xfedcba9876543210fedcba9876543210"));
-        edit(dir, "setkey = setkey.sh -r", "setkey = setkey-elroy.sh -r");
+        Files.copy(dir.resolve("setkey.sh"), dir.resolve("setkey-elroy.sh"));
+        edit(dir.resolve("setkey-elroy.sh"), "key_ah1=0x0123456789abcdef0123456789abcdef",
+                "key_ah1=0xfedcba9876543210fedcba9876543210");
+        edit(dir.resolve(Scenario.FILE), "setkey = setkey.sh -r", "setkey = setkey-elroy.sh -r");
 
         Outcome o = runner.run(Scenario.load(dir));
         assertTrue(o.failures().stream().anyMatch(f -> f.startsWith(
@@ -75,9 +75,7 @@ class ScenariosKernelTest {
     @Test
     void missingPolicyFailsCaptureAndSaChecks() throws Exception {
         Path dir = variant("no-out-policy");
-        String script = Files.readString(dir.resolve("setkey.sh"));
-        assertTrue(script.contains(OUT_POLICY));
-        Files.writeString(dir.resolve("setkey.sh"), script.replace(OUT_POLICY, ""));
+        edit(dir.resolve("setkey.sh"), OUT_POLICY, "");
 
         Outcome o = runner.run(Scenario.load(dir));
         assertTrue(o.failed("traffic"), o.failures().toString());
@@ -93,8 +91,7 @@ class ScenariosKernelTest {
     @Test
     void otherSaThanExpectedFailsTheSaCheck() throws Exception {
         Path dir = variant("other-spi");
-        Files.writeString(dir.resolve("setkey.sh"),
-                Files.readString(dir.resolve("setkey.sh")).replace("esp 0x1000", "esp 0x1234"));
+        edit(dir.resolve("setkey.sh"), "esp 0x1000", "esp 0x1234");
 
         Outcome o = runner.run(Scenario.load(dir));
         String want = "src 192.168.1.11 dst 192.168.1.12 proto esp spi 0x00001000 reqid 0 mode tunnel";
@@ -109,7 +106,7 @@ class ScenariosKernelTest {
     @Test
     void missingProtocolOnTheWireFailsTheCaptureCheck() throws Exception {
         Path dir = variant("wants-ah");
-        edit(dir, "wire = esp", "wire = esp ah");
+        edit(dir.resolve(Scenario.FILE), "wire = esp", "wire = esp ah");
 
         Outcome o = runner.run(Scenario.load(dir));
         assertEquals(List.of("capture: no AH sent on the untrusted links"), o.failures());
@@ -119,8 +116,7 @@ class ScenariosKernelTest {
     @Test
     void failingScriptFailsSetupAndTearsDown() throws Exception {
         Path dir = variant("bad-script");
-        Files.writeString(dir.resolve("setkey.sh"),
-                Files.readString(dir.resolve("setkey.sh")).replace("3des-cbc", "no-such-cipher"));
+        edit(dir.resolve("setkey.sh"), "3des-cbc", "no-such-cipher");
 
         Outcome o = runner.run(Scenario.load(dir));
         assertEquals(1, o.failures().size(), o.failures().toString());
@@ -139,10 +135,10 @@ class ScenariosKernelTest {
         return dir;
     }
 
-    private static void edit(Path dir, String from, String to) throws IOException {
-        Path ini = dir.resolve(Scenario.FILE);
-        String text = Files.readString(ini);
-        assertTrue(text.contains(from), from);
-        Files.writeString(ini, text.replace(from, to));
+    /** Replaces {@code from}, which must be there, by {@code to} in {@code file}. */
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " has " + from);
+        Files.writeString(file, text.replace(from, to));
     }
 }
