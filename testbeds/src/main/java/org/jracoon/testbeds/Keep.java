@@ -50,8 +50,17 @@ final class Keep {
                 Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        // gone with the network, so that --in says "not kept" instead of waiting for an answer
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+            Files.delete(dir);
+        } catch (IOException e) {
+            out.println("--keep: " + dir + ": " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +122,35 @@ class ScenariosKernelTest {
         Outcome o = runner.run(Scenario.load(dir));
         assertEquals(1, o.failures().size(), o.failures().toString());
         assertTrue(o.failures().get(0).startsWith("setup: astro: setkey.sh exited 1: "), o.failures().toString());
+    }
+
+    /** --keep: the network answers commands handed over as files until released, then goes. */
+    @Test
+    void keptNetworkRunsCommandsUntilReleased() throws Exception {
+        Scenario scenario = Scenario.load(ScenarioTest.SCENARIOS.resolve("astro-elroy-tunnel"));
+        CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.run(scenario, true);
+            } catch (ScenarioException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Path keep = tmp.resolve("work/astro-elroy-tunnel/keep");
+        Files.writeString(tmp.resolve("1.tmp"), "elroy\nip xfrm state | grep -c '^src'\n");
+        while (!Files.isDirectory(keep) && !run.isDone()) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.isDirectory(keep), "kept: " + (run.isDone() ? run.get().failures() : ""));
+        Files.move(tmp.resolve("1.tmp"), keep.resolve("1.cmd"));
+        Path answer = keep.resolve("1.out");
+        while (!Files.exists(answer) && !run.isDone()) {
+            Thread.sleep(200);
+        }
+        assertEquals("2\n", Files.readString(answer));
+        assertEquals("astro elroy", shell.ok("ip netns list | cut -d' ' -f1 | sort | tr '\\n' ' '").strip());
+        Files.writeString(keep.resolve("release"), "");
+        assertEquals(List.of(), run.get().failures());
+        assertFalse(Files.exists(keep));
     }
 
     /** A copy of astro-elroy-tunnel named {@code name}, to break one thing in. */
