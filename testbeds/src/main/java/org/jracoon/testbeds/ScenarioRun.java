@@ -1,0 +1,191 @@
+package org.jracoon.testbeds;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a scenario up, runs its checks and tears it down:
+ * <ol>
+ * <li>traffic: each ping of the scenario passes;</li>
+ * <li>capture: what the ends of the untrusted links send while the pings run shows the expected
+ *     IPsec protocols and no ICMP in clear;</li>
+ * <li>sa: each protecting host's kernel holds exactly the expected SAs and policies, and each of
+ *     its SAs counted packets.</li>
+ * </ol>
+ * Only sent packets are captured ({@code tcpdump -Q out}): a receiver's capture also shows a
+ * tunnel's inner packets, which Linux hands back to the same device after decryption though they
+ * never crossed the wire. The capture runs in immediate mode: otherwise the kernel hands packets
+ * to tcpdump in blocks, and those of a short ping are still in an unfinished block when the
+ * capture is stopped.
+ */
+public final class ScenarioRun {
+    private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
+    private static final String LISTENING = "tcpdump: listening on";
+
+    private final Shell shell;
+    private final Path work;
+
+    /**
+     * @param root the checkout, for bin/setkey and its jar
+     * @param work a folder for captures and host logs
+     */
+    public ScenarioRun(Path root, Path work) throws ScenarioException {
+        this.work = work;
+        this.shell = new Shell(root, work);
+    }
+
+    /** Runs every check and tears down. */
+    public Outcome run(Scenario scenario) throws ScenarioException {
+        return run(scenario, false);
+    }
+
+    /** Runs every check; with {@code keep} the network stays up for the user ({@link Keep}) before teardown. */
+    public Outcome run(Scenario scenario, boolean keep) throws ScenarioException {
+        Path dir = work.resolve(scenario.name());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ScenarioException(dir + ": " + e.getMessage());
+        }
+        long start = System.nanoTime();
+        Testbed bed;
+        try {
+            bed = Testbed.up(scenario, shell, dir);
+        } catch (ScenarioException e) {
+            return new Outcome(scenario.name(), scenario.keys(), millisSince(start), -1, List.of("setup: " + e.getMessage()));
+        }
+        try (bed) {
+            long setup = millisSince(start);
+            List<String> failures = new ArrayList<>();
+            double rtt = trafficAndCapture(scenario, dir, failures);
+            sas(scenario, failures);
+            if (keep) {
+                new Keep(bed, dir.resolve("keep"), System.out).serve(failures);
+            }
+            return new Outcome(scenario.name(), scenario.keys(), setup, rtt, List.copyOf(failures));
+        }
+    }
+
+    /** Checks 1 and 2: pings with captures running; gives the average round trip. */
+    private double trafficAndCapture(Scenario scenario, Path dir, List<String> failures) throws ScenarioException {
+        List<Process> captures = new ArrayList<>();
+        List<Path> pcaps = new ArrayList<>();
+        List<String> pingResults = new ArrayList<>();
+        double rttSum = 0;
+        int rttCount = 0;
+        try {
+            for (Scenario.Link link : scenario.links()) {
+                if (link.untrusted()) {
+                    for (Scenario.End end : List.of(link.a(), link.b())) {
+                        Path pcap = dir.resolve("sent-by-" + end.host() + "-" + end.device() + ".pcap");
+                        captures.add(capture(end, pcap));
+                        pcaps.add(pcap);
+                    }
+                }
+            }
+            for (Scenario.Ping ping : scenario.pings()) {
+                Shell.Result r = shell.run("ip netns exec " + ping.from() + " ping -c 3 -i 0.2 -W 2 " + ping.to());
+                Matcher m = RTT.matcher(r.output());
+                if (r.ok() && m.find()) {
+                    rttSum += Double.parseDouble(m.group(1));
+                    rttCount++;
+                } else {
+                    pingResults.add("traffic: ping " + ping.from() + " -> " + ping.to() + " failed: " + summary(r));
+                }
+            }
+        } finally {
+            captures.forEach(ScenarioRun::stop);
+        }
+        failures.addAll(pingResults);
+        List<String> sent = new ArrayList<>();
+        for (Path pcap : pcaps) {
+            sent.add(shell.ok("tcpdump -n -r " + pcap + " 2>/dev/null"));
+        }
+        for (String protocol : scenario.wire()) {
+            String marker = protocol.toUpperCase() + "(spi=";
+            if (sent.stream().noneMatch(text -> text.contains(marker))) {
+                failures.add("capture: no " + protocol.toUpperCase() + " sent on the untrusted links");
+            }
+        }
+        for (int i = 0; i < pcaps.size(); i++) {
+            Path pcap = pcaps.get(i);
+            sent.get(i).lines().filter(l -> l.contains(" ICMP ")).findFirst().ifPresent(l -> failures.add(
+                    "capture: clear-text ICMP sent on the wire (" + pcap.getFileName() + "): " + l.strip()));
+        }
+        return rttCount == 0 ? -1 : rttSum / rttCount;
+    }
+
+    /** Check 3: SAs and policies as expected on each protecting host, and every SA used. */
+    private void sas(Scenario scenario, List<String> failures) throws ScenarioException {
+        for (var entry : scenario.expected().entrySet()) {
+            String host = entry.getKey();
+            List<String> states = Xfrm.states(shell.ok("ip -n " + host + " xfrm state"));
+            compare(host, "state", entry.getValue().states(), states, failures);
+            compare(host, "policy", entry.getValue().policies(),
+                    Xfrm.policies(shell.ok("ip -n " + host + " xfrm policy")), failures);
+            // the same dump with statistics, in the same order (-s also spells SPIs differently)
+            List<Long> counts = Xfrm.packetCounts(shell.ok("ip -s -n " + host + " xfrm state"));
+            for (int i = 0; i < Math.min(states.size(), counts.size()); i++) {
+                if (counts.get(i) == 0) {
+                    failures.add("sa: " + host + ": SA '" + states.get(i) + "' counted no packets");
+                }
+            }
+        }
+    }
+
+    private static void compare(String host, String what, List<String> expected, List<String> actual,
+                                List<String> failures) {
+        for (String want : expected) {
+            if (actual.stream().noneMatch(have -> Xfrm.matches(want, have))) {
+                failures.add("sa: " + host + ": missing " + what + " '" + want + "'");
+            }
+        }
+        for (String have : actual) {
+            if (expected.stream().noneMatch(want -> Xfrm.matches(want, have))) {
+                failures.add("sa: " + host + ": unexpected " + what + " '" + have + "'");
+            }
+        }
+    }
+
+    /** tcpdump of what {@code end} sends, once it says it is listening. */
+    private Process capture(Scenario.End end, Path pcap) throws ScenarioException {
+        try {
+            Process p = shell.start("exec ip netns exec " + end.host() + " tcpdump -n -U --immediate-mode -Q out -i " + end.device()
+                    + " -w " + pcap);
+            byte[] first = p.getInputStream().readNBytes(LISTENING.length());
+            String said = new String(first, StandardCharsets.UTF_8);
+            if (!said.equals(LISTENING)) {
+                stop(p);
+                throw new ScenarioException("capture on " + end.host() + ":" + end.device() + " did not start: " + said);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new ScenarioException("capture on " + end.host() + ":" + end.device() + ": " + e.getMessage());
+        }
+    }
+
+    private static void stop(Process capture) {
+        capture.destroy();
+        try {
+            capture.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** ping's "N packets transmitted, M received, ..." line, or its last line. */
+    private static String summary(Shell.Result r) {
+        return r.output().lines().filter(l -> l.contains("packets transmitted")).findFirst().orElse(r.lastLine());
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}
