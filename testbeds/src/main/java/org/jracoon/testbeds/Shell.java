@@ -21,9 +21,14 @@ final class Shell {
 
         /** The last non-blank output line, for one-line messages. */
         String lastLine() {
-            String[] lines = output.strip().split("\n");
-            return lines[lines.length - 1].strip();
+            return Shell.lastLine(output);
         }
+    }
+
+    /** The last non-blank line of {@code text}. */
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1].strip();
     }
 
     private final Path pathDir;

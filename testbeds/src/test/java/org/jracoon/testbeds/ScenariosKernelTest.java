@@ -36,7 +36,7 @@ class ScenariosKernelTest {
     @BeforeEach
     void setUp() throws Exception {
         Path root = Path.of(System.getProperty("jracoon.root"));
-        runner = new ScenarioRun(root, tmp.resolve("work"));
+        runner = new ScenarioRun(root, Path.of(System.getProperty("jracoon.shared")), tmp.resolve("work"));
         shell = new Shell(root, tmp);
     }
 
@@ -130,7 +130,7 @@ class ScenariosKernelTest {
         Scenario scenario = Scenario.load(ScenarioTest.SCENARIOS.resolve("astro-elroy-tunnel"));
         CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return runner.run(scenario, true);
+                return runner.run(scenario, Scenario.Peer.OURS, true);
             } catch (ScenarioException e) {
                 throw new IllegalStateException(e);
             }
