@@ -20,7 +20,7 @@ final class Daemons implements AutoCloseable {
     /** What our daemon logs once it listens, and for each IPsec SA pair it put in the kernel. */
     static final String STARTED = "racoon started";
     static final String INSTALLED = "IPsec SA installed";
-    private static final long START_SECONDS = 60;
+    private static final long START_SECONDS = 180;
     /**
      * Error lines: ERROR, and WARN from the negotiating subsystems (a failed phase, a refused
      * peer, a kernel refusal), which racoon itself logs as ERROR. Remarks on the configuration

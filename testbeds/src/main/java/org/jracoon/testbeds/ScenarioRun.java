@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 public final class ScenarioRun {
     private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
     private static final String LISTENING = "tcpdump: listening on";
-    private static final long NEGOTIATION_SECONDS = 60;
+    private static final long NEGOTIATION_SECONDS = 120;
 
     private final Shell shell;
     private final Path root;
