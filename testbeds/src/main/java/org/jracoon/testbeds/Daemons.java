@@ -105,17 +105,24 @@ final class Daemons implements AutoCloseable {
         }
     }
 
-    /** charon in the host's namespace with the scenario's swanctl.conf and the files it names. */
+    /** charon in the host's namespace with the scenario's swanctl.conf. */
     private void startCharon(Scenario scenario, Scenario.Host host) throws ScenarioException {
         String h = host.name();
-        String creds = "$RUN/" + h + "/swanctl";
-        shell.ok("export RUN=" + charonRun + "; . " + peers.resolve("lib.sh") + " && rm -rf $RUN/" + h
-                + " && gen_conf " + h + " '" + CHARON_PLUGINS + "' '' && mkdir -p " + creds + "/x509 " + creds
-                + "/x509ca " + creds + "/private && cp " + scenario.dir().toAbsolutePath().resolve(host.swanctl())
-                + " " + creds + "/swanctl.conf && start_charon " + h + " " + h);
+        String d = "$RUN/" + h;
         charons.add(h);
-        shell.ok("export RUN=" + charonRun + "; . " + peers.resolve("lib.sh") + " && sw " + h + " " + h
+        // lib.sh's start_charon gives charon 5 s to open its vici socket; a loaded one-CPU guest
+        // may need longer, so a late charon is waited for here (its pid file is what stop_charon uses)
+        charonBash("rm -rf " + d + " && gen_conf " + h + " '" + CHARON_PLUGINS + "' '' && mkdir -p " + d
+                + "/swanctl/x509 " + d + "/swanctl/x509ca " + d + "/swanctl/private && cp "
+                + scenario.dir().toAbsolutePath().resolve(host.swanctl()) + " " + d + "/swanctl/swanctl.conf"
+                + " && { start_charon " + h + " " + h + " > /dev/null || { for i in $(seq 1 " + START_SECONDS * 10
+                + "); do [ -S " + d + "/charon.vici ] && break; sleep 0.1; done; [ -S " + d + "/charon.vici ]"
+                + " && cp " + d + "/run/charon.pid " + d + "/charon.pid; }; } && sw " + h + " " + h
                 + " --load-all --noprompt");
+    }
+
+    private String charonBash(String script) throws ScenarioException {
+        return shell.okBash("export RUN=" + charonRun + "; . " + peers.resolve("lib.sh") + " && " + script);
     }
 
     /** Whether each of our daemons has put an IPsec SA into its kernel. */
@@ -170,7 +177,7 @@ final class Daemons implements AutoCloseable {
         ours.clear();
         for (String h : charons) {
             try {
-                shell.run("export RUN=" + charonRun + "; . " + peers.resolve("lib.sh") + " && stop_charon " + h);
+                charonBash("stop_charon " + h);
             } catch (ScenarioException e) {
                 System.err.println("teardown: " + e.getMessage());
             }
