@@ -118,6 +118,12 @@ public final class ScenarioRun {
         Process ping = null;
         try {
             while (!daemons.allInstalled()) {
+                if (!daemons.errors().isEmpty()) {
+                    // the daemon check names the lines; waiting on would only reach the deadline
+                    failures.add("negotiation: stopped waiting " + millisSince(start) + " ms after the first ping "
+                            + trigger.from() + " -> " + trigger.to() + ": a daemon logged an error");
+                    return -1;
+                }
                 if (System.nanoTime() > deadline) {
                     failures.add("negotiation: no IPsec SA installed within " + NEGOTIATION_SECONDS + " s of the first ping "
                             + trigger.from() + " -> " + trigger.to() + " on " + String.join(", ", daemons.notInstalled()));

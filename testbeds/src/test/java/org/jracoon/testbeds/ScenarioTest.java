@@ -1,6 +1,7 @@
 package org.jracoon.testbeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,19 @@ class ScenarioTest {
             assertEquals("setkey", s.keys(), name);
             assertEquals(2, s.protectingHosts().size(), name);
         }
+        Scenario psk = Scenario.load(SCENARIOS.resolve("george-psk"));
+        assertEquals("racoon", psk.keys());
+        assertEquals("", psk.status());
+        assertTrue(psk.hasStrongSwanPeer());
+        Scenario.Host elroy = psk.hosts().get(1);
+        assertTrue(elroy.charon(Scenario.Peer.STRONGSWAN));
+        assertFalse(elroy.charon(Scenario.Peer.OURS));
+        assertEquals(2, psk.expected().get("elroy").policies(true).size());
+        assertEquals(3, psk.expected().get("elroy").policies(false).size());
+        Scenario kays = Scenario.load(SCENARIOS.resolve("kays-koffee"));
+        assertEquals("needs NAT-T", kays.status());
+        assertEquals("veth-kay-inet", kays.hosts().get(1).masquerade());
+        assertEquals(List.of("astro", "gwhq"), kays.protectingHosts());
         Scenario transport = Scenario.load(SCENARIOS.resolve("astro-elroy-transport"));
         assertEquals(Set.of("esp", "ah"), transport.wire());
         assertEquals(4, transport.expected().get("elroy").states().size());
