@@ -154,10 +154,15 @@ final class Daemons implements AutoCloseable {
             if (!d.process().isAlive()) {
                 failures.add("daemon: " + d.host() + ": racoon exited " + d.process().exitValue() + " during the run");
             }
-            read(d.log()).lines().filter(l -> ERROR_LINE.matcher(l).find()).forEach(l -> failures.add(
+            read(d.log()).lines().filter(Daemons::isErrorLine).forEach(l -> failures.add(
                     "daemon: " + d.host() + ": error in racoon.log: " + l.strip()));
         }
         return failures;
+    }
+
+    /** Whether a line of our daemon's log is an error line (see {@link #ERROR_LINE}). */
+    static boolean isErrorLine(String line) {
+        return ERROR_LINE.matcher(line).find();
     }
 
     /** Stops every daemon by its process id: ours with SIGTERM (racoon's way), charon by lib.sh's stop_charon. */
