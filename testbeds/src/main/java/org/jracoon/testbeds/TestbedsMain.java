@@ -28,8 +28,8 @@ public final class TestbedsMain {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** One run to make: a scenario with who is on its far end. */
-    private record Planned(Scenario scenario, Scenario.Peer peer) {
+    /** One row of the table: a scenario with who is on its far end, run or skipped for its status. */
+    private record Planned(Scenario scenario, Scenario.Peer peer, boolean skip) {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -66,7 +66,6 @@ public final class TestbedsMain {
         try {
             boolean all = names.equals(List.of("all"));
             List<Planned> plan = new ArrayList<>();
-            List<Outcome> outcomes = new ArrayList<>();
             for (String name : all ? all(scenarios) : names) {
                 Scenario scenario = Scenario.load(scenarios.resolve(name));
                 List<Scenario.Peer> peers = peers(scenario, peer, all);
@@ -75,16 +74,17 @@ public final class TestbedsMain {
                             + (scenario.keys().equals("racoon") ? "" : " (its keys are static: no daemon runs)"));
                 }
                 for (Scenario.Peer p : peers) {
-                    if (all && !scenario.status().isEmpty()) {
-                        outcomes.add(Outcome.skipped(scenario, label(scenario, p)));
-                    } else {
-                        plan.add(new Planned(scenario, p));
-                    }
+                    plan.add(new Planned(scenario, p, all && !scenario.status().isEmpty()));
                 }
             }
             ScenarioRun runner = new ScenarioRun(root, shared, root.resolve("testbeds/target/runs"));
+            List<Outcome> outcomes = new ArrayList<>();
             for (Planned p : plan) {
                 Scenario scenario = p.scenario();
+                if (p.skip()) {
+                    outcomes.add(Outcome.skipped(scenario, label(scenario, p.peer())));
+                    continue;
+                }
                 out.println("== " + scenario.name() + " with " + label(scenario, p.peer()) + " (guide: " + scenario.guide()
                         + ")" + (scenario.status().isEmpty() ? "" : " [status: " + scenario.status() + "]"));
                 Outcome outcome = runner.run(scenario, p.peer(), keep);
