@@ -1,6 +1,7 @@
 package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,14 +101,14 @@ public final class ExchangeManager implements SaTable.Entry {
     public static ExchangeManager initiate(IsakmpSa sa, Services services, SaRequest first) {
         ExchangeManager m = new ExchangeManager(sa, services, MainMode.initiator(sa, services));
         m.waiting.add(first);
-        IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), sa.remote(), sa.policy());
+        IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         m.advance(m.mainMode, null);
         return m;
     }
 
     /** A responder SA for a peer's MM1, which {@link #receive} must be given next. */
     public static ExchangeManager respond(IsakmpSa sa, Services services) {
-        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), sa.remote(), sa.policy());
+        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         return new ExchangeManager(sa, services, MainMode.responder(sa, services));
     }
 
@@ -338,7 +339,8 @@ public final class ExchangeManager implements SaTable.Entry {
         int mid = exchange.messageId();
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         if (exchange == mainMode) {
-            IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), sa.remote(), sa.proposal().orElseThrow());
+            IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), endpoint(sa.remote()),
+                    sa.proposal().orElseThrow());
             services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote()));
             services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
                     Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
@@ -362,7 +364,7 @@ public final class ExchangeManager implements SaTable.Entry {
     private void startQuickMode(SaRequest request) {
         Optional<Phase2Policy> policy = services.policies().phase2(request.selector());
         if (policy.isEmpty()) {
-            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), sa.remote(),
+            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), endpoint(sa.remote()),
                     request.selector());
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), 0,
                     "no phase-2 policy for " + request.selector()));
@@ -395,9 +397,9 @@ public final class ExchangeManager implements SaTable.Entry {
             }
             if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated
                     && sa.proposal().map(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY).orElse(false)) {
-                line += ", wrong pre-shared key?";
+                line = preSharedKeyMismatch(notifyType, line);
             }
-            failExchange(0, line);
+            endExchange(0, "refused", line);
             return;
         }
         if (authenticated) {
@@ -407,16 +409,39 @@ public final class ExchangeManager implements SaTable.Entry {
                 replies.put(receivedKey, Optional.of(notification));
             }
         }
-        failExchange(exchange.messageId(), line);
+        endExchange(exchange.messageId(), "refused", line);
     }
 
-    /** Ends phase 1 (message ID 0) or one Quick Mode, with one log line and an event. */
+    /**
+     * The reason for a peer's MM5/MM6 that did not prove itself under a pre-shared key. Both
+     * sides agreed on everything else in MM1-MM4, so a HASH that does not verify, or a message
+     * that decrypts to garbage (SKEYID_e comes from the key too), means the keys differ.
+     */
+    private String preSharedKeyMismatch(int notifyType, String refusal) {
+        boolean responder = sa.role() == Role.RESPONDER;
+        if (notifyType == NotifyType.INVALID_HASH_INFORMATION) {
+            return "pre-shared key mismatch: " + (responder ? "HASH_I" : "HASH_R") + " does not verify ("
+                    + NotifyType.name(notifyType) + ")";
+        }
+        return "pre-shared key mismatch: " + (responder ? "MM5" : "MM6") + " does not decrypt to a valid message: "
+                + refusal;
+    }
+
+    /** Ends phase 1 (message ID 0) or one Quick Mode that did not complete, with one log line and an event. */
     private void failExchange(int mid, String reason) {
+        endExchange(mid, "failed", reason);
+    }
+
+    /**
+     * Ends phase 1 or one Quick Mode with one warning line naming the cookies, the peer and why:
+     * "refused" when we refused the peer's message, "failed" when the exchange did not complete.
+     */
+    private void endExchange(int mid, String verb, String reason) {
         cancel(mid, EngineTimer.Kind.RETRANSMIT);
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         unanswered.remove(mid);
         if (mid == 0) {
-            IKE.warn("{} phase 1 with {} failed: {}", sa.cookies(), sa.remote(), reason);
+            IKE.warn("{} phase 1 with {} {}: {}", sa.cookies(), endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase1Failed(sa.cookies(), sa.remote(), reason));
             waiting.clear();
             end();
@@ -426,8 +451,8 @@ public final class ExchangeManager implements SaTable.Entry {
         if (qm != null) {
             qm.abandon();
             sa.protection().ifPresent(p -> p.forget(mid));
-            CHD.warn("{} mid {} phase 2 with {} failed: {}", sa.cookies(), Integer.toHexString(mid), sa.remote(),
-                    reason);
+            CHD.warn("{} mid {} phase 2 with {} {}: {}", sa.cookies(), Integer.toHexString(mid),
+                    endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), mid, reason));
         }
     }
@@ -566,6 +591,11 @@ public final class ExchangeManager implements SaTable.Entry {
 
     private static boolean sameTraffic(SaRequest a, SaRequest b) {
         return a.selector().equals(b.selector()) && a.protocol() == b.protocol() && a.peer().equals(b.peer());
+    }
+
+    /** A peer's address and port as racoon logs them, {@code 192.0.2.1[500]}. */
+    private static String endpoint(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + "[" + address.getPort() + "]";
     }
 
     private static String notifyNames(List<NotifyPayload> notifications) {

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CertificateNegotiationTest {
 
-    private static final String A = "/192.168.1.11:500";
-    private static final String B = "/192.168.1.12:500";
+    private static final String A = "192.168.1.11[500]";
+    private static final String B = "192.168.1.12[500]";
     private static final Phase1Proposal RSASIG = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128,
             HashAlgorithm.SHA2_256, AuthMethod.RSA_SIGNATURE, ModpGroup.MODP_2048, 28800);
 
@@ -205,11 +205,11 @@ class CertificateNegotiationTest {
         return found;
     }
 
-    /** One warning line: phase 1 with {@code peer} failed for {@code reason}, answered with {@code notify}. */
+    /** One warning line: phase 1 with {@code peer} refused for {@code reason}, answered with {@code notify}. */
     private static void refusedOnce(LogCapture log, String peer, String reason, String notify) {
         List<String> refusal = log.warnings(peer);
         assertEquals(1, refusal.size(), refusal.toString());
-        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " failed: " + reason), refusal.get(0));
+        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " refused: " + reason), refusal.get(0));
         assertTrue(refusal.get(0).endsWith("(" + notify + ")"), refusal.get(0));
     }
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalTest {
 
-    private static final String A = "/192.168.1.11:500";
-    private static final String B = "/192.168.1.12:500";
+    private static final String A = "192.168.1.11[500]";
+    private static final String B = "192.168.1.12[500]";
 
     @Test
     void wrongPreSharedKey() {
@@ -40,8 +40,8 @@ class RefusalTest {
 
             List<String> refusal = log.warnings(A);
             assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + A + " failed"), refusal.get(0));
-            assertTrue(refusal.get(0).contains("wrong pre-shared key?"), refusal.get(0));
+            assertTrue(refusal.get(0).contains("phase 1 with " + A + " refused: pre-shared key mismatch: MM5 "),
+                    refusal.get(0));
             assertTrue(pair.b.engine.isakmpSas().isEmpty());
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Failed.class).size());
 
@@ -95,7 +95,7 @@ class RefusalTest {
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Established.class).size());
             List<String> refusal = log.warnings("lifetime 7200 s");
             assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 2 with " + A + " failed"), refusal.get(0));
+            assertTrue(refusal.get(0).contains("phase 2 with " + A + " refused"), refusal.get(0));
             assertTrue(refusal.get(0).contains("(STRICT)"), refusal.get(0));
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Failed.class).size());
             nothingInstalled(pair.b);
