@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,18 +125,24 @@ class CertificateNegotiationTest {
 
     @Test
     void expiredCertificate() {
-        X509Certificate expired = byTheCa(TestPki.MOON_DN).validity(TestPki.NOW.minus(400, ChronoUnit.DAYS),
-                TestPki.NOW.minus(35, ChronoUnit.DAYS)).build();
-        refusedByB(settings(generated(expired), TestPki.SUN_DN), "INVALID-CERTIFICATE",
-                "certificate \"" + TestPki.MOON_DN + "\" expired at ");
+        refusedOutsideValidity(TestPki.NOW.minus(400, ChronoUnit.DAYS), TestPki.NOW.minus(35, ChronoUnit.DAYS),
+                "expired at ");
     }
 
     @Test
     void certificateNotYetValid() {
-        X509Certificate early = byTheCa(TestPki.MOON_DN).validity(TestPki.NOW.plus(1, ChronoUnit.DAYS),
-                TestPki.NOW.plus(400, ChronoUnit.DAYS)).build();
-        refusedByB(settings(generated(early), TestPki.SUN_DN), "INVALID-CERTIFICATE",
-                "certificate \"" + TestPki.MOON_DN + "\" is not valid before ");
+        refusedOutsideValidity(TestPki.NOW.plus(1, ChronoUnit.DAYS), TestPki.NOW.plus(400, ChronoUnit.DAYS),
+                "is not valid before ");
+    }
+
+    /** moon's certificate from the trusted CA, valid only from {@code from} to {@code to}: B refuses it. */
+    private void refusedOutsideValidity(Instant from, Instant to, String reason) {
+        X509Certificate certificate = TestPki.issue(TestPki.MOON_DN)
+                .by(TestPki.certificate("ca.pem"), TestPki.key("ca.key")).validity(from, to).build();
+        LocalCredentials credentials = new LocalCredentials(certificate,
+                RsaPkcs1.signer(TestPki.keyPair().getPrivate()), Optional.empty());
+        refusedByB(settings(credentials, TestPki.SUN_DN), "INVALID-CERTIFICATE",
+                "certificate \"" + TestPki.MOON_DN + "\" " + reason);
     }
 
     @Test
@@ -234,16 +241,6 @@ class CertificateNegotiationTest {
         TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
         TwoEngineNegotiationTest.sameSa(pair.b.kernel.added.get(0), pair.a.kernel.updated.get(0));
         assertEquals(List.of(), log.warnings(""));
-    }
-
-    /** A certificate for {@code dn} issued by the shared test CA, on the generated key pair. */
-    private static TestPki.Issue byTheCa(String dn) {
-        return TestPki.issue(dn).by(TestPki.certificate("ca.pem"), TestPki.key("ca.key"));
-    }
-
-    /** Credentials of a generated certificate, with the generated key pair's private key. */
-    private static LocalCredentials generated(X509Certificate certificate) {
-        return new LocalCredentials(certificate, RsaPkcs1.signer(TestPki.keyPair().getPrivate()), Optional.empty());
     }
 
     /** Every datagram the pair carries from now on, in order. */

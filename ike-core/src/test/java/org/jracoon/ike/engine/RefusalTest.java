@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.crypto.Secret;
@@ -152,14 +153,11 @@ class RefusalTest {
     void quickModeWithAForgedHash() {
         EnginePair pair = established();
         try (LogCapture log = new LogCapture()) {
-            List<Datagram> qm1 = pair.holdBack(d -> EnginePair.sent(d, pair.a, ExchangeType.QUICK_MODE));
-            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-            pair.pump();
-            assertEquals(1, qm1.size());
+            byte[] qm1 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.a, ExchangeType.QUICK_MODE));
             FakeKernel.State before = pair.b.kernel.state();
             int sent = pair.b.sink.sent.size();
 
-            pair.inject(pair.a, pair.b, EnginePair.flipped(qm1.get(0).data(), IN_LEADING_HASH));
+            pair.inject(pair.a, pair.b, EnginePair.flipped(qm1, IN_LEADING_HASH));
 
             List<String> refusal = log.warnings(A);
             assertEquals(1, refusal.size(), refusal.toString());
@@ -171,7 +169,7 @@ class RefusalTest {
             // the genuine QM1 still opens a Quick Mode with that message ID on the same engines
             log.clear();
             pair.lose = d -> false;
-            pair.inject(pair.a, pair.b, qm1.get(0).data());
+            pair.inject(pair.a, pair.b, qm1);
             assertEquals(2, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
             assertEquals(4, pair.b.kernel.installed().size());
             assertEquals(List.of(), log.warnings(""));
@@ -216,11 +214,8 @@ class RefusalTest {
     void quickModeMessageOutOfOrder() {
         EnginePair pair = established();
         try (LogCapture log = new LogCapture()) {
-            List<Datagram> qm2 = pair.holdBack(d -> EnginePair.sent(d, pair.b, ExchangeType.QUICK_MODE));
-            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-            pair.pump();
+            byte[] qm2 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.b, ExchangeType.QUICK_MODE));
             byte[] qm1 = pair.a.sink.sent.get(pair.a.sink.sent.size() - 1).data();
-            assertEquals(1, qm2.size());
             FakeKernel.State beforeA = pair.a.kernel.state();
             FakeKernel.State beforeB = pair.b.kernel.state();
 
@@ -238,7 +233,7 @@ class RefusalTest {
             // the Quick Mode it did not end completes when QM2 comes
             log.clear();
             pair.lose = d -> false;
-            pair.inject(pair.b, pair.a, qm2.get(0).data());
+            pair.inject(pair.b, pair.a, qm2);
             assertEquals(2, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
             assertEquals(2, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
             assertEquals(List.of(), log.warnings(""));
@@ -303,12 +298,7 @@ class RefusalTest {
         try (LogCapture log = new LogCapture()) {
             // A restarts and negotiates anew; its INITIAL-CONTACT would purge the first ISAKMP SA's pair
             pair.replaceA(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600), EnginePair.PSK);
-            List<Datagram> informational = pair.holdBack(
-                    d -> EnginePair.sent(d, pair.a, ExchangeType.INFORMATIONAL));
-            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-            pair.pump();
-            assertEquals(1, informational.size());
-            byte[] contact = informational.get(0).data();
+            byte[] contact = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.a, ExchangeType.INFORMATIONAL));
             assertEquals(2, pair.b.engine.isakmpSas().size());
             FakeKernel.State before = pair.b.kernel.state();
 
@@ -345,6 +335,15 @@ class RefusalTest {
         assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
         assertEquals(2, pair.b.kernel.installed().size());
         return pair;
+    }
+
+    /** A asks for a pair; the one datagram {@code which} selects is held back and returned. */
+    private static byte[] heldBackOnRequest(EnginePair pair, Predicate<Datagram> which) {
+        List<Datagram> held = pair.holdBack(which);
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(1, held.size(), held.toString());
+        return held.get(0).data();
     }
 
     /** The same engines negotiate one more pair, from A, without a warning. */
