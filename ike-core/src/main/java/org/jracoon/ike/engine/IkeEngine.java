@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jracoon.ike.crypto.RandomSource;
@@ -51,9 +53,22 @@ public final class IkeEngine {
 
     /** The IKE port peers are reached on (RFC 2408 section 2.5.2). */
     public static final int IKE_PORT = 500;
+    /** How many refused MM1s are remembered, so that their retransmissions are not refused anew. */
+    private static final int REFUSED_REMEMBERED = 64;
 
     private final Services services;
     private final SaTable<ExchangeManager> table = new SaTable<>();
+    /**
+     * The ended responder SAs of recently refused MM1s, by peer and initiator cookie: a peer
+     * retransmits MM1 until it hears the refusal, and each copy gets the notification sent
+     * for the first one again, without a second refusal (and its log line).
+     */
+    private final Map<String, ExchangeManager> refused = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ExchangeManager> eldest) {
+            return size() > REFUSED_REMEMBERED;
+        }
+    };
     private long serials;
 
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
@@ -81,7 +96,12 @@ public final class IkeEngine {
             purgeOthers(manager.get());
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
-            respond(datagram, header);
+            ExchangeManager refusedBefore = refused.get(refusalKey(datagram, header));
+            if (refusedBefore != null) {
+                refusedBefore.receive(datagram, header);
+            } else {
+                respond(datagram, header);
+            }
         } else {
             IKE.info("{} from {} names no ISAKMP SA, dropped", header.cookies(), datagram.remote());
         }
@@ -186,7 +206,9 @@ public final class IkeEngine {
                 policy.get());
         ExchangeManager manager = ExchangeManager.respond(sa, services);
         manager.receive(datagram, header);
-        if (!manager.dead()) {
+        if (manager.dead()) {
+            refused.put(refusalKey(datagram, header), manager);
+        } else {
             table.add(manager);
         }
     }
@@ -202,6 +224,10 @@ public final class IkeEngine {
                 m.purge();
             }
         }
+    }
+
+    private static String refusalKey(Datagram datagram, IsakmpHeader header) {
+        return datagram.remote() + " " + Long.toHexString(header.initiatorCookie());
     }
 
     private long newCookie() {

@@ -1,14 +1,17 @@
 package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jracoon.ike.crypto.CryptoException;
 import org.jracoon.ike.crypto.HashAlgorithm;
@@ -60,6 +63,8 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /** How many received messages keep their reply for duplicates (MM1, MM3, MM5 and a few QMs). */
     private static final int STORED_REPLIES = 16;
+    /** How many message IDs of authentic phase-2 and Informational messages are remembered against replays. */
+    private static final int USED_MESSAGE_IDS = 1024;
 
     private final IsakmpSa sa;
     private final Services services;
@@ -72,6 +77,17 @@ public final class ExchangeManager implements SaTable.Entry {
             return size() > STORED_REPLIES;
         }
     };
+    /**
+     * Message IDs the peer has used in authentic Quick Mode and Informational messages: one seen
+     * again after its exchange ended (and its stored reply is gone) is a replay, refused before it
+     * can start a Quick Mode or repeat a DELETE or INITIAL-CONTACT.
+     */
+    private final Set<Integer> usedMessageIds = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+            return size() > USED_MESSAGE_IDS;
+        }
+    });
     private final List<SaRequest> waiting = new ArrayList<>();
     private final List<IpsecSa> ipsecSas = new ArrayList<>();
     /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
@@ -100,14 +116,14 @@ public final class ExchangeManager implements SaTable.Entry {
     public static ExchangeManager initiate(IsakmpSa sa, Services services, SaRequest first) {
         ExchangeManager m = new ExchangeManager(sa, services, MainMode.initiator(sa, services));
         m.waiting.add(first);
-        IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), sa.remote(), sa.policy());
+        IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         m.advance(m.mainMode, null);
         return m;
     }
 
     /** A responder SA for a peer's MM1, which {@link #receive} must be given next. */
     public static ExchangeManager respond(IsakmpSa sa, Services services) {
-        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), sa.remote(), sa.policy());
+        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         return new ExchangeManager(sa, services, MainMode.responder(sa, services));
     }
 
@@ -201,6 +217,13 @@ public final class ExchangeManager implements SaTable.Entry {
             reply.ifPresent(this::send);
             return;
         }
+        int mid = header.messageId();
+        if (mid != 0 && !quickModes.containsKey(mid) && usedMessageIds.contains(mid)) {
+            IKE.warn("{} {} mid {} from {} refused: message ID already used on this ISAKMP SA (replayed)",
+                    sa.cookies(), ExchangeType.name(header.exchangeType()), Integer.toHexString(mid),
+                    endpoint(sa.remote()));
+            return;
+        }
         switch (header.exchangeType()) {
             case ExchangeType.IDENTITY_PROTECTION -> {
                 if (header.messageId() != 0 || mainMode.done() || dead()) {
@@ -286,6 +309,9 @@ public final class ExchangeManager implements SaTable.Entry {
             if (decrypted != null) {
                 sa.protection().orElseThrow().confirm(decrypted);
             }
+            if (exchange.messageId() != 0) {
+                usedMessageIds.add(exchange.messageId());
+            }
         } catch (IsakmpProtocolException e) {
             refused(exchange, e.notifyType(), e.getMessage(), in != null && in.authenticated(), key);
             return;
@@ -338,7 +364,8 @@ public final class ExchangeManager implements SaTable.Entry {
         int mid = exchange.messageId();
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         if (exchange == mainMode) {
-            IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), sa.remote(), sa.proposal().orElseThrow());
+            IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), endpoint(sa.remote()),
+                    sa.proposal().orElseThrow());
             services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote()));
             services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
                     Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
@@ -362,7 +389,7 @@ public final class ExchangeManager implements SaTable.Entry {
     private void startQuickMode(SaRequest request) {
         Optional<Phase2Policy> policy = services.policies().phase2(request.selector());
         if (policy.isEmpty()) {
-            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), sa.remote(),
+            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), endpoint(sa.remote()),
                     request.selector());
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), 0,
                     "no phase-2 policy for " + request.selector()));
@@ -391,13 +418,24 @@ public final class ExchangeManager implements SaTable.Entry {
         String line = reason + " (" + NotifyType.name(notifyType) + ")";
         if (exchange == mainMode) {
             if (sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_SA) {
-                send(protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(), notifyType)));
+                byte[] notification = protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(),
+                        notifyType));
+                send(notification);
+                // kept for a retransmitted MM1, which the engine hands to this SA while it remembers it
+                replies.put(receivedKey, Optional.of(notification));
             }
             if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated
                     && sa.proposal().map(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY).orElse(false)) {
-                line += ", wrong pre-shared key?";
+                line = preSharedKeyMismatch(notifyType, line);
             }
-            failExchange(0, line);
+            endExchange(0, "refused", line);
+            return;
+        }
+        if (!authenticated && exchange instanceof QuickMode qm && !qm.awaitingFirstMessage()) {
+            // anyone can send a message with our cookies and message ID: one that does not prove
+            // itself must not end the peer's Quick Mode, which goes on (racoon drops it too)
+            CHD.warn("{} mid {} message from {} dropped, the Quick Mode goes on: {}", sa.cookies(),
+                    Integer.toHexString(exchange.messageId()), endpoint(sa.remote()), line);
             return;
         }
         if (authenticated) {
@@ -407,16 +445,39 @@ public final class ExchangeManager implements SaTable.Entry {
                 replies.put(receivedKey, Optional.of(notification));
             }
         }
-        failExchange(exchange.messageId(), line);
+        endExchange(exchange.messageId(), "refused", line);
     }
 
-    /** Ends phase 1 (message ID 0) or one Quick Mode, with one log line and an event. */
+    /**
+     * The reason for a peer's MM5/MM6 that did not prove itself under a pre-shared key. Both
+     * sides agreed on everything else in MM1-MM4, so a HASH that does not verify, or a message
+     * that decrypts to garbage (SKEYID_e comes from the key too), means the keys differ.
+     */
+    private String preSharedKeyMismatch(int notifyType, String refusal) {
+        boolean responder = sa.role() == Role.RESPONDER;
+        if (notifyType == NotifyType.INVALID_HASH_INFORMATION) {
+            return "pre-shared key mismatch: " + (responder ? "HASH_I" : "HASH_R") + " does not verify ("
+                    + NotifyType.name(notifyType) + ")";
+        }
+        return "pre-shared key mismatch: " + (responder ? "MM5" : "MM6") + " does not decrypt to a valid message: "
+                + refusal;
+    }
+
+    /** Ends phase 1 (message ID 0) or one Quick Mode that did not complete, with one log line and an event. */
     private void failExchange(int mid, String reason) {
+        endExchange(mid, "failed", reason);
+    }
+
+    /**
+     * Ends phase 1 or one Quick Mode with one warning line naming the cookies, the peer and why:
+     * "refused" when we refused the peer's message, "failed" when the exchange did not complete.
+     */
+    private void endExchange(int mid, String verb, String reason) {
         cancel(mid, EngineTimer.Kind.RETRANSMIT);
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         unanswered.remove(mid);
         if (mid == 0) {
-            IKE.warn("{} phase 1 with {} failed: {}", sa.cookies(), sa.remote(), reason);
+            IKE.warn("{} phase 1 with {} {}: {}", sa.cookies(), endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase1Failed(sa.cookies(), sa.remote(), reason));
             waiting.clear();
             end();
@@ -426,8 +487,8 @@ public final class ExchangeManager implements SaTable.Entry {
         if (qm != null) {
             qm.abandon();
             sa.protection().ifPresent(p -> p.forget(mid));
-            CHD.warn("{} mid {} phase 2 with {} failed: {}", sa.cookies(), Integer.toHexString(mid), sa.remote(),
-                    reason);
+            CHD.warn("{} mid {} phase 2 with {} {}: {}", sa.cookies(), Integer.toHexString(mid),
+                    endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), mid, reason));
         }
     }
@@ -452,12 +513,13 @@ public final class ExchangeManager implements SaTable.Entry {
         try {
             if (!header.encrypted()) {
                 IsakmpMessage message = IsakmpMessage.decode(data);
-                MessageRules.INFORMATIONAL_UNPROTECTED.check(message);
-                String notified = notifyNames(message.payloads(NotifyPayload.class));
                 if (sa.role() == Role.INITIATOR && sa.state() == IsakmpSa.State.MM_SA) {
-                    failExchange(0, "peer refused MM1 with " + notified);
+                    MessageRules.INFORMATIONAL_UNPROTECTED.check(message);
+                    failExchange(0, "peer refused MM1 with " + notifyNames(message.payloads(NotifyPayload.class)));
                 } else {
-                    IKE.info("{} unauthenticated notification {} ignored", sa.cookies(), notified);
+                    // RFC 2408 section 5.5: once the SA has keys, only a protected Informational counts
+                    IKE.warn("{} Informational mid {} from {} in the clear ignored: {}", sa.cookies(),
+                            Integer.toHexString(mid), endpoint(sa.remote()), contents(message));
                 }
                 return;
             }
@@ -469,6 +531,7 @@ public final class ExchangeManager implements SaTable.Entry {
             MessageRules.INFORMATIONAL_PROTECTED.check(message);
             Informational.Received received = Informational.process(new Inbound(message, plaintext),
                     sa.keys().orElseThrow());
+            usedMessageIds.add(mid);
             protection.forget(mid);
             replies.put(key, Optional.empty());
             for (NotifyPayload n : received.notifications()) {
@@ -487,10 +550,16 @@ public final class ExchangeManager implements SaTable.Entry {
                 deleted(d);
             }
         } catch (IsakmpProtocolException e) {
-            IKE.info("{} Informational mid {} dropped: {}", sa.cookies(), Integer.toHexString(mid), e);
+            informationalDropped(mid, e.getMessage(), e.notifyType());
         } catch (CryptoException e) {
-            IKE.info("{} Informational mid {} dropped: {}", sa.cookies(), Integer.toHexString(mid), e.getMessage());
+            informationalDropped(mid, e.getMessage(), e.notifyType());
         }
+    }
+
+    /** One line for an Informational that did not prove itself: it changes nothing. */
+    private void informationalDropped(int mid, String reason, int notifyType) {
+        IKE.warn("{} Informational mid {} from {} dropped: {} ({})", sa.cookies(), Integer.toHexString(mid),
+                endpoint(sa.remote()), reason, NotifyType.name(notifyType));
     }
 
     /** The peer's DELETE: of this ISAKMP SA, or of IPsec SAs by the SPIs it chose (our outbound ones). */
@@ -566,6 +635,24 @@ public final class ExchangeManager implements SaTable.Entry {
 
     private static boolean sameTraffic(SaRequest a, SaRequest b) {
         return a.selector().equals(b.selector()) && a.protocol() == b.protocol() && a.peer().equals(b.peer());
+    }
+
+    /** A peer's address and port as racoon logs them, {@code 192.0.2.1[500]}. */
+    private static String endpoint(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + "[" + address.getPort() + "]";
+    }
+
+    /** What an Informational carries, for a log line: notification names and the protocols of deletions. */
+    private static String contents(IsakmpMessage message) {
+        List<String> parts = new ArrayList<>();
+        for (Payload p : message.payloads()) {
+            if (p instanceof NotifyPayload n) {
+                parts.add(NotifyType.name(n.notifyType()));
+            } else if (p instanceof DeletePayload d) {
+                parts.add("DELETE " + ProtocolId.name(d.protocolId()) + " (" + d.spis().size() + " SPIs)");
+            }
+        }
+        return parts.isEmpty() ? "no notification or deletion" : String.join(", ", parts);
     }
 
     private static String notifyNames(List<NotifyPayload> notifications) {

@@ -132,6 +132,11 @@ final class QuickMode implements Exchange {
         return Optional.ofNullable(request);
     }
 
+    /** Whether this is a responder that has not yet taken a QM1: the message at hand created it. */
+    boolean awaitingFirstMessage() {
+        return state == State.AWAIT_QM1;
+    }
+
     /** Whether this is an initiator whose QM1 has no answer yet. */
     boolean awaitingFirstAnswer() {
         return state == State.AWAIT_QM2;

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
@@ -41,6 +43,9 @@ final class EnginePair {
     static final IpPrefix NET_A = new IpPrefix(address("10.1.0.0"), 24);
     static final IpPrefix NET_B = new IpPrefix(address("10.2.0.0"), 24);
     static final Secret PSK = Secret.copyOf("racoon-test-psk-0123456789".getBytes());
+    /** Where the ISAKMP header keeps the exchange type (RFC 2408 section 3.1). */
+    private static final int EXCHANGE_TYPE_OFFSET = 18;
+    private static final int FLAGS_OFFSET = 19;
 
     static final Phase1Proposal MM_3DES_SHA1_MODP1024 = new Phase1Proposal(EncryptionAlgorithm.TRIPLE_DES_CBC, 0,
             HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024, 28800);
@@ -152,6 +157,43 @@ final class EnginePair {
 
     static Policies policies(InetAddress peer, Phase1Proposal proposal, Phase2Policy phase2) {
         return new Policies(List.of(RemotePolicy.of(Optional.of(peer), List.of(proposal))), List.of(phase2));
+    }
+
+    /**
+     * Holds back from now on the datagrams {@code which} selects, as if lost, and returns them
+     * in the order they were sent, for a test to alter or deliver later with {@link #inject}.
+     */
+    List<Datagram> holdBack(Predicate<Datagram> which) {
+        List<Datagram> held = new ArrayList<>();
+        lose = d -> which.test(d) && held.add(d);
+        return held;
+    }
+
+    /** Delivers {@code data} to {@code to} as a datagram from {@code from}, then pumps. */
+    void inject(Peer from, Peer to, byte[] data) {
+        to.engine.receive(new Datagram(data, to.endpoint(), from.endpoint()));
+        pump();
+    }
+
+    /** Whether {@code d} was sent by {@code peer} and is of this ISAKMP exchange type. */
+    static boolean sent(Datagram d, Peer peer, int exchangeType) {
+        return d.local().equals(peer.endpoint()) && (d.data()[EXCHANGE_TYPE_OFFSET] & 0xff) == exchangeType;
+    }
+
+    /** Whether {@code d} carries an encrypted message (the E flag, RFC 2408 section 3.1). */
+    static boolean encrypted(Datagram d) {
+        return (d.data()[FLAGS_OFFSET] & IsakmpHeader.FLAG_ENCRYPTION) != 0;
+    }
+
+    /**
+     * {@code data} with one bit flipped at {@code offset}. In an encrypted message (CBC, RFC 2408
+     * section 3.5) this garbles the plaintext block holding {@code offset} and flips the same bit
+     * of the next block: a forgery by someone without the keys.
+     */
+    static byte[] flipped(byte[] data, int offset) {
+        byte[] copy = data.clone();
+        copy[offset] ^= 0x01;
+        return copy;
     }
 
     /** Delivers datagrams both ways until neither side has anything to send. */

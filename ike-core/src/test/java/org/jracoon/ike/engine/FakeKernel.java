@@ -67,6 +67,14 @@ final class FakeKernel implements KernelIpsec {
         deleted.add(sa);
     }
 
+    /** Everything the engine has asked of this kernel so far, to compare before and after an input. */
+    record State(List<SaId> reserved, List<SaSpec> updated, List<SaSpec> added, List<SaId> deleted) {
+    }
+
+    State state() {
+        return new State(List.copyOf(reserved), List.copyOf(updated), List.copyOf(added), List.copyOf(deleted));
+    }
+
     /** SAs installed (UPDATE and ADD) and not deleted since. */
     List<SaSpec> installed() {
         List<SaSpec> all = new ArrayList<>(updated);
