@@ -3,11 +3,18 @@ package org.jracoon.setkey;
 import java.io.IOException;
 import java.util.List;
 
+import java.util.Optional;
+
+import org.jracoon.pfkey.KernelBackends;
 import org.jracoon.pfkey.PfKeyClient;
 import org.jracoon.pfkey.message.SadbMessage;
+import org.jracoon.xfrm.XfrmSadb;
 
-/** Where setkey's requests go: the kernel through a {@link PfKeyClient}, or a test's script. */
-interface KernelChannel {
+/**
+ * Where setkey's requests go: the kernel through a {@link PfKeyClient}, through {@link XfrmSadb}
+ * on a kernel without AF_KEY (the same replies, as af_key would give them), or a test's script.
+ */
+interface KernelChannel extends AutoCloseable {
     /**
      * One request and its reply.
      *
@@ -17,6 +24,11 @@ interface KernelChannel {
 
     /** A DUMP or X_SPDDUMP: every entry, none for an empty database. */
     List<SadbMessage> dump(SadbMessage request) throws IOException;
+
+    /** Releases the way to the kernel; a test's script has nothing to release. */
+    @Override
+    default void close() {
+    }
 
     static KernelChannel of(PfKeyClient client) {
         return new KernelChannel() {
@@ -29,6 +41,35 @@ interface KernelChannel {
             public List<SadbMessage> dump(SadbMessage request) throws IOException {
                 return client.dump(request);
             }
+
+            @Override
+            public void close() {
+                client.close();
+            }
         };
+    }
+
+    static KernelChannel of(XfrmSadb xfrm) {
+        return new KernelChannel() {
+            @Override
+            public SadbMessage call(SadbMessage request) throws IOException {
+                return xfrm.call(request);
+            }
+
+            @Override
+            public List<SadbMessage> dump(SadbMessage request) throws IOException {
+                return xfrm.dump(request);
+            }
+
+            @Override
+            public void close() {
+                xfrm.close();
+            }
+        };
+    }
+
+    /** The backend chosen by {@code --kernel} (empty: PF_KEY when the kernel has AF_KEY, else XFRM). */
+    static KernelChannel open(Optional<KernelBackends.Backend> choice) throws IOException {
+        return KernelBackends.open(choice, () -> of(PfKeyClient.open()), () -> of(XfrmSadb.open()));
     }
 }
