@@ -2,7 +2,6 @@ package org.jracoon.setkey;
 
 import java.io.IOException;
 import java.util.List;
-
 import java.util.Optional;
 
 import org.jracoon.pfkey.KernelBackends;
@@ -31,39 +30,34 @@ interface KernelChannel extends AutoCloseable {
     }
 
     static KernelChannel of(PfKeyClient client) {
-        return new KernelChannel() {
-            @Override
-            public SadbMessage call(SadbMessage request) throws IOException {
-                return client.call(request);
-            }
-
-            @Override
-            public List<SadbMessage> dump(SadbMessage request) throws IOException {
-                return client.dump(request);
-            }
-
-            @Override
-            public void close() {
-                client.close();
-            }
-        };
+        return of(client::call, client::dump, client::close);
     }
 
     static KernelChannel of(XfrmSadb xfrm) {
+        return of(xfrm::call, xfrm::dump, xfrm::close);
+    }
+
+    /** One request and what comes back for it. */
+    @FunctionalInterface
+    interface Exchange<R> {
+        R apply(SadbMessage request) throws IOException;
+    }
+
+    private static KernelChannel of(Exchange<SadbMessage> call, Exchange<List<SadbMessage>> dump, Runnable close) {
         return new KernelChannel() {
             @Override
             public SadbMessage call(SadbMessage request) throws IOException {
-                return xfrm.call(request);
+                return call.apply(request);
             }
 
             @Override
             public List<SadbMessage> dump(SadbMessage request) throws IOException {
-                return xfrm.dump(request);
+                return dump.apply(request);
             }
 
             @Override
             public void close() {
-                xfrm.close();
+                close.run();
             }
         };
     }
