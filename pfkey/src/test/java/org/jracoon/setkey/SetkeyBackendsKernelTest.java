@@ -1,6 +1,7 @@
 package org.jracoon.setkey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,6 +61,10 @@ class SetkeyBackendsKernelTest {
         setkey(Backend.PFKEY, SCRIPT);
         String sad = listing(Backend.PFKEY, false);
         String spd = listing(Backend.PFKEY, true);
+        assertEquals(6, sad.split("\tsadb_seq=").length - 1, sad);
+        assertEquals(7, spd.split("\trefcnt=").length - 1, spd);
+        assertTrue(sad.contains("10.80.0.1[4500] 10.80.0.2[4501] \n\tesp-udp mode=transport spi=4101(0x00001005)"), sad);
+        assertTrue(spd.contains("esp/tunnel/10.80.0.1-10.80.0.2/unique:7"), spd);
         assertEquals(sad, listing(Backend.XFRM, false));
         assertEquals(spd, listing(Backend.XFRM, true));
 
