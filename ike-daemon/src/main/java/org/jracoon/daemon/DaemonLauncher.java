@@ -30,8 +30,9 @@ import org.jracoon.parser.conf.FileReference;
 import org.jracoon.parser.conf.LoadedConfig;
 import org.jracoon.parser.conf.RacoonConf;
 import org.jracoon.parser.psk.PskException;
-import org.jracoon.pfkey.PfKeyKernel;
+import org.jracoon.pfkey.KernelBackends;
 import org.jracoon.pfkey.recording.RecordingKernel;
+import org.jracoon.xfrm.XfrmKernel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -50,16 +51,18 @@ final class DaemonLauncher {
     private final int debug;
     private final Path logFile;
     private final boolean dryRun;
+    private final Optional<KernelBackends.Backend> backend;
     private final PrintWriter err;
 
     DaemonLauncher(Path configFile, LoadedConfig loaded, int isakmpPort, int debug, Path logFile, boolean dryRun,
-            PrintWriter err) {
+            Optional<KernelBackends.Backend> backend, PrintWriter err) {
         this.configFile = configFile;
         this.loaded = loaded;
         this.isakmpPort = isakmpPort;
         this.debug = debug;
         this.logFile = logFile;
         this.dryRun = dryRun;
+        this.backend = backend;
         this.err = err;
     }
 
@@ -94,9 +97,10 @@ final class DaemonLauncher {
 
         KernelIpsec kernel;
         try {
-            kernel = dryRun ? new RecordingKernel() : PfKeyKernel.open();
+            kernel = dryRun ? new RecordingKernel()
+                    : KernelBackends.open(backend);
         } catch (IOException e) {
-            return refuse("cannot open the kernel's PF_KEY socket: " + e.getMessage());
+            return refuse("cannot open the kernel's IPsec interface: " + e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
@@ -108,7 +112,8 @@ final class DaemonLauncher {
         } catch (IOException e) {
             return refuse(e.getMessage());
         }
-        CFG.info("racoon started{}: {} remote(s), {} sainfo(s), listening on {}", dryRun ? " (dry run)" : "",
+        CFG.info("racoon started{}: {} remote(s), {} sainfo(s), listening on {}", dryRun ? " (dry run)"
+                        : kernel instanceof XfrmKernel ? " (kernel: XFRM)" : " (kernel: PF_KEY)",
                 mapped.policies().remotes().size(), mapped.policies().phase2().size(), daemon.localAddresses());
         try {
             stop.await();

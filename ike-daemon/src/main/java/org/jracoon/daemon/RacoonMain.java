@@ -5,6 +5,7 @@ import org.jracoon.parser.conf.ConfigLoader;
 import org.jracoon.parser.conf.ConfigPrinter;
 import org.jracoon.parser.conf.Diagnostic;
 import org.jracoon.parser.conf.LoadedConfig;
+import org.jracoon.pfkey.KernelBackends;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code racoon(8)}: the IKEv1 key-negotiation daemon's command line. */
@@ -71,9 +73,20 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "--dry-run", description = "negotiate, but keep SAs in memory and print those that would be installed")
     boolean dryRun;
 
+    @Option(names = "--kernel", paramLabel = KernelBackends.OPTION_VALUES, defaultValue = "auto",
+            description = "kernel interface: PF_KEY when the kernel has AF_KEY, else XFRM netlink (auto, the default), "
+                    + "or the one named")
+    String kernel;
+
     @Override
     public Integer call() {
         checkPort("-p", isakmpPort);
+        Optional<KernelBackends.Backend> backend;
+        try {
+            backend = KernelBackends.choice(kernel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kernel: " + e.getMessage());
+        }
         checkPort("-P", nattPort);
         if (inet4 && inet6) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
@@ -93,7 +106,7 @@ public final class RacoonMain implements Callable<Integer> {
         warnings.forEach(err::println);
         if (!checkConfig && !dumpConfig && !dumpParsed) {
             err.flush();
-            return new DaemonLauncher(configFile, loaded, isakmpPort, debug.length, logFile, dryRun, err).run();
+            return new DaemonLauncher(configFile, loaded, isakmpPort, debug.length, logFile, dryRun, backend, err).run();
         }
         if (dumpConfig || dumpParsed) {
             out.print(ConfigPrinter.print(loaded.config()));

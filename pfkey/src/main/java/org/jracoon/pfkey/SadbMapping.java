@@ -131,6 +131,15 @@ public final class SadbMapping {
         };
     }
 
+    public static int saState(SaState state) {
+        return switch (state) {
+            case LARVAL -> Sadb.SASTATE_LARVAL;
+            case MATURE -> Sadb.SASTATE_MATURE;
+            case DYING -> Sadb.SASTATE_DYING;
+            case DEAD -> Sadb.SASTATE_DEAD;
+        };
+    }
+
     /** The SADB extensions that describe an SA for ADD and UPDATE. */
     public static List<SadbExtension> saExtensions(SaSpec sa) {
         SaId id = sa.id();

@@ -143,6 +143,19 @@ public final class XfrmMapping {
         return body(info.encode(), attributes);
     }
 
+    /** The Linux crypto name of an algorithm, or its own name when XFRM has none for it. */
+    static String linuxName(SaEncryption e) {
+        return CIPHERS.containsKey(e) ? CIPHERS.get(e).name() : e.toString();
+    }
+
+    static String linuxName(SaIntegrity i) {
+        return INTEGRITY.containsKey(i) ? INTEGRITY.get(i).name() : i.toString();
+    }
+
+    static String linuxName(SaCompression c) {
+        return COMPRESSION.getOrDefault(c, c.toString());
+    }
+
     private static <T> T known(T value, Enum<?> algorithm) {
         if (value == null) {
             throw new IllegalArgumentException(algorithm + " has no Linux XFRM algorithm");

@@ -157,7 +157,9 @@ final class Namespaces implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("racoon.out").toFile()).start();
         OurDaemon daemon = new OurDaemon(p, log, dir.resolve("racoon.out"));
         daemons.add(daemon);
-        daemon.awaitLog("racoon started", 60);
+        // the automatic choice: PF_KEY when the kernel has AF_KEY, XFRM in the pass without af_key
+        daemon.awaitLog("racoon started (kernel: " + (Files.exists(Path.of("/proc/net/pfkey")) ? "PF_KEY" : "XFRM")
+                + ")", 60);
         return daemon;
     }
 
