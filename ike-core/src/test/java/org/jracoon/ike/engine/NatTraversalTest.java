@@ -56,8 +56,7 @@ class NatTraversalTest {
     void laptopBehindNatFloatsAndGatewayGeneratesPolicies() throws IsakmpProtocolException {
         EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.REQUIRE);
         behindNat(pair);
-        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-        pair.pump();
+        negotiate(pair, IpsecMode.TUNNEL);
 
         // MM1 announces NAT-T in racoon's order, MM2 answers with the one version chosen
         List<Payload> mm1 = vendorIds(pair.a.sink.sent.get(0));
@@ -68,8 +67,6 @@ class NatTraversalTest {
         assertEquals(2, IsakmpMessage.decode(pair.a.sink.sent.get(1).data()).payloads(NatDPayload.class).stream()
                 .filter(n -> n.type() == PayloadType.NAT_D).count());
 
-        established(pair.a);
-        established(pair.b);
         IsakmpSa laptop = pair.a.engine.isakmpSas().get(0);
         IsakmpSa gateway = pair.b.engine.isakmpSas().get(0);
         assertTrue(laptop.behindNat(), "A sees the NAT in front of it");
@@ -130,10 +127,7 @@ class NatTraversalTest {
     @Test
     void withoutNatNothingFloatsAndNothingIsEncapsulated() {
         EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.OFF);
-        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-        pair.pump();
-        established(pair.a);
-        established(pair.b);
+        negotiate(pair, IpsecMode.TUNNEL);
         IsakmpSa laptop = pair.a.engine.isakmpSas().get(0);
         assertEquals(Optional.of(NatTraversalVersion.RFC_3947), laptop.natTraversal());
         assertFalse(laptop.natDetected());
@@ -147,10 +141,7 @@ class NatTraversalTest {
     @Test
     void forceEncapsulatesWithoutNat() {
         EnginePair pair = roaming(NatTraversal.FORCE, NatTraversal.ON, GeneratePolicy.OFF);
-        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-        pair.pump();
-        established(pair.a);
-        established(pair.b);
+        negotiate(pair, IpsecMode.TUNNEL);
         // A's zero-address hashes make B see a NAT in front of A too
         assertTrue(pair.b.engine.isakmpSas().get(0).natDetected());
         assertEquals(IkeEngine.NATT_PORT, pair.a.engine.isakmpSas().get(0).local().getPort());
@@ -165,10 +156,7 @@ class NatTraversalTest {
         // a peer that knows only draft 02: its MM1 without the RFC 3947 vendor ID
         var nat = pair.pathAToB;
         pair.pathAToB = d -> nat.apply(withoutVendorId(d, VendorIdPayload.NAT_T_RFC3947));
-        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TRANSPORT));
-        pair.pump();
-        established(pair.a);
-        established(pair.b);
+        negotiate(pair, IpsecMode.TRANSPORT);
         assertEquals(Optional.of(NatTraversalVersion.DRAFT_02), pair.b.engine.isakmpSas().get(0).natTraversal());
         assertEquals(List.of(VendorIdPayload.NAT_T_DRAFT_02), vendorIds(pair.b.sink.sent.get(0)));
         assertEquals(List.of(PayloadType.NAT_D_DRAFT, PayloadType.NAT_D_DRAFT),
@@ -185,13 +173,23 @@ class NatTraversalTest {
     @Test
     void natTraversalOffOnOneSideMeansNone() {
         EnginePair pair = roaming(NatTraversal.ON, NatTraversal.OFF, GeneratePolicy.OFF);
-        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-        pair.pump();
-        established(pair.a);
-        established(pair.b);
+        negotiate(pair, IpsecMode.TUNNEL);
         assertTrue(vendorIds(pair.b.sink.sent.get(0)).isEmpty(), "B announces nothing");
         assertEquals(Optional.empty(), pair.a.engine.isakmpSas().get(0).natTraversal());
         assertEquals(Optional.empty(), pair.a.kernel.added.get(0).encapsulation());
+    }
+
+    @Test
+    void dpdVendorIdComesLastAndIsEchoedOnlyWhenBothAskForIt() {
+        for (boolean gatewayDpd : new boolean[] {true, false}) {
+            EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.OFF, true, gatewayDpd);
+            negotiate(pair, IpsecMode.TUNNEL);
+            assertEquals(List.of(VendorIdPayload.NAT_T_RFC3947, VendorIdPayload.NAT_T_DRAFT_02,
+                    VendorIdPayload.NAT_T_DRAFT_02_N, VendorIdPayload.NAT_T_DRAFT_00, VendorIdPayload.DPD),
+                    vendorIds(pair.a.sink.sent.get(0)));
+            assertEquals(gatewayDpd ? List.of(VendorIdPayload.NAT_T_RFC3947, VendorIdPayload.DPD)
+                    : List.of(VendorIdPayload.NAT_T_RFC3947), vendorIds(pair.b.sink.sent.get(0)));
+        }
     }
 
     @Test
@@ -206,9 +204,7 @@ class NatTraversalTest {
     @Test
     void uniqueGivesEachPairItsOwnReqid() {
         EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.UNIQUE);
-        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-        pair.pump();
-        established(pair.b);
+        negotiate(pair, IpsecMode.TUNNEL);
         int reqid = pair.b.kernel.updated.get(0).reqid();
         assertEquals(1, reqid);
         assertEquals(reqid, pair.b.kernel.added.get(0).reqid());
@@ -223,14 +219,26 @@ class NatTraversalTest {
      * anonymous} and {@code sainfo anonymous}, passive.
      */
     private static EnginePair roaming(NatTraversal laptop, NatTraversal gateway, GeneratePolicy generate) {
+        return roaming(laptop, gateway, generate, false, false);
+    }
+
+    private static EnginePair roaming(NatTraversal laptop, NatTraversal gateway, GeneratePolicy generate,
+            boolean laptopDpd, boolean gatewayDpd) {
         Phase2Policy anySainfo = new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.AES_128),
                 List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
-        Policies a = new Policies(List.of(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_B),
-                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(laptop)),
+        Policies a = new Policies(List.of(withDpd(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_B),
+                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(laptop), laptopDpd)),
                 List.of(EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B)));
-        Policies b = new Policies(List.of(RemotePolicy.of(Optional.empty(), List.of(EnginePair.MM_AES128_SHA1_MODP2048))
-                .withNatTraversal(gateway).withRoaming(true, generate)), List.of(anySainfo));
+        Policies b = new Policies(List.of(withDpd(RemotePolicy.of(Optional.empty(),
+                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(gateway).withRoaming(true, generate),
+                gatewayDpd)), List.of(anySainfo));
         return new EnginePair(a, b);
+    }
+
+    /** A remote policy as {@code dpd_delay} above 0 makes it. */
+    private static RemotePolicy withDpd(RemotePolicy r, boolean dpd) {
+        return new RemotePolicy(r.peer(), r.proposals(), r.myIdentifier(), r.peersIdentifier(), r.proposalCheck(),
+                r.nonceSize(), r.initialContact(), r.passive(), r.timers(), r.natTraversal(), r.generatePolicy(), dpd);
     }
 
     /** Puts A behind a NAT that maps its ports 500 and 4500 to two ports of its public address. */
@@ -239,6 +247,14 @@ class NatTraversalTest {
                 d.local().getPort() == IkeEngine.IKE_PORT ? MAPPED_500 : MAPPED_4500), d.remote());
         pair.pathBToA = d -> new Datagram(d.data(), d.local(), new InetSocketAddress(pair.a.address,
                 d.remote().getPort() == MAPPED_500 ? IkeEngine.IKE_PORT : IkeEngine.NATT_PORT));
+    }
+
+    /** A's ACQUIRE for its network to B's, negotiated to the end on both sides. */
+    private static void negotiate(EnginePair pair, IpsecMode mode) {
+        pair.a.engine.acquire(pair.a.request(pair.b, mode));
+        pair.pump();
+        established(pair.a);
+        established(pair.b);
     }
 
     private static void established(Peer p) {
