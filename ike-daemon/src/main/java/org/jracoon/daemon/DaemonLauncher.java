@@ -21,9 +21,11 @@ import org.jracoon.daemon.config.UnsupportedConfigException;
 import org.jracoon.daemon.log.LogSetup;
 import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
+import org.jracoon.ike.engine.IkeEngine;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Policies;
 import org.jracoon.ike.policy.PreSharedKeys;
 import org.jracoon.parser.conf.FileReference;
@@ -83,7 +85,7 @@ final class DaemonLauncher {
             }
             authenticators = ConfiguredAuthenticators.load(mapped.policies(), keys, mapped.certificateRemotes(),
                     conf.paths().certificate().map(Path::of));
-            listen = listen(conf.listen());
+            listen = listen(conf.listen(), usesNatTraversal(mapped.policies()));
         } catch (UnsupportedConfigException | PskException | IOException e) {
             return refuse(e.getMessage());
         }
@@ -146,15 +148,23 @@ final class DaemonLauncher {
                 .anyMatch(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY);
     }
 
+    private static boolean usesNatTraversal(Policies policies) {
+        return policies.remotes().stream().anyMatch(r -> r.natTraversal() != NatTraversal.OFF);
+    }
+
     /**
-     * racoon's {@code listen { isakmp ADDR [PORT]; }}, or without it every local address on
-     * {@code -p}'s port (racoon's default). IPv6 link-local addresses are left out: they need a
-     * scope to be bound, and IKE peers are not reached over them.
+     * racoon's {@code listen { isakmp ADDR [PORT]; isakmp_natt ADDR [PORT]; }}, or without it
+     * every local address on {@code -p}'s port and, when a remote uses NAT traversal, on the
+     * NAT-T port (racoon's default, isakmp.c isakmp_open). IPv6 link-local addresses are left
+     * out: they need a scope to be bound, and IKE peers are not reached over them.
      */
-    private List<UdpTransport.Endpoint> listen(RacoonConf.Listen listen) throws IOException {
+    private List<UdpTransport.Endpoint> listen(RacoonConf.Listen listen, boolean natT) throws IOException {
         List<UdpTransport.Endpoint> endpoints = new ArrayList<>();
         for (var e : listen.isakmp()) {
             endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(e.address().address(), e.port()), false));
+        }
+        for (var e : listen.isakmpNatt()) {
+            endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(e.address().address(), e.port()), true));
         }
         if (!endpoints.isEmpty()) {
             return endpoints;
@@ -169,6 +179,9 @@ final class DaemonLauncher {
                         continue;
                     }
                     endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(a, isakmpPort), false));
+                    if (natT) {
+                        endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(a, IkeEngine.NATT_PORT), true));
+                    }
                 }
             }
         } catch (SocketException e) {

@@ -13,7 +13,9 @@ public record EngineTimer(long saSerial, int messageId, Kind kind) {
         /** Give up on the phase (racoon's {@code timer phase1/phase2}). */
         PHASE_TIMEOUT,
         /** The ISAKMP SA's negotiated lifetime ran out. */
-        LIFETIME
+        LIFETIME,
+        /** Time to send the next NAT keepalive (RFC 3948 section 2.3). */
+        NATT_KEEPALIVE
     }
 
     @Override

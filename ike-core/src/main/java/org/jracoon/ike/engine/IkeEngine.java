@@ -55,6 +55,8 @@ public final class IkeEngine {
     public static final int IKE_PORT = 500;
     /** How many refused MM1s are remembered, so that their retransmissions are not refused anew. */
     private static final int REFUSED_REMEMBERED = 64;
+    /** The port IKE floats to once a NAT is found, shared with ESP in UDP (RFC 3947 section 4). */
+    public static final int NATT_PORT = 4500;
 
     private final Services services;
     private final SaTable<ExchangeManager> table = new SaTable<>();
@@ -114,8 +116,7 @@ public final class IkeEngine {
     }
 
     private void start(SaRequest request) {
-        InetSocketAddress remote = new InetSocketAddress(request.peer(), IKE_PORT);
-        Optional<ExchangeManager> existing = table.usable(remote);
+        Optional<ExchangeManager> existing = table.usable(request.peer());
         if (existing.isPresent()) {
             existing.get().request(request);
             prune();
@@ -129,7 +130,7 @@ public final class IkeEngine {
         }
         Cookies cookies = new Cookies(newCookie(), 0);
         IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(request.local(),
-                IKE_PORT), remote, policy.get());
+                IKE_PORT), new InetSocketAddress(request.peer(), IKE_PORT), policy.get());
         table.add(ExchangeManager.initiate(sa, services, request));
         prune();
     }

@@ -21,6 +21,7 @@ import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.keymat.MessageProtection;
 import org.jracoon.ike.keymat.MessageProtection.DecryptedMessage;
@@ -92,6 +93,8 @@ public final class ExchangeManager implements SaTable.Entry {
     private final List<IpsecSa> ipsecSas = new ArrayList<>();
     /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
+    /** The policies generate_policy added for the pairs we responded to, deleted with them. */
+    private final Map<IpsecSa, List<PolicySpec>> generated = new HashMap<>();
     private boolean peerInitialContact;
 
     /** The last message of an exchange that awaits an answer, and how many resends are left. */
@@ -171,8 +174,7 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
     public void expired(IpsecSa pair) {
-        ipsecSas.remove(pair);
-        initiated.remove(pair);
+        forget(pair);
         if (sa.established()) {
             int protocol = pair.protocol() == IpsecProtocol.ESP ? ProtocolId.ESP : ProtocolId.AH;
             sendInformational(List.of(DeletePayload.of(protocol,
@@ -202,8 +204,7 @@ public final class ExchangeManager implements SaTable.Entry {
             }
         }
         IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
-        ipsecSas.clear();
-        initiated.clear();
+        List.copyOf(ipsecSas).forEach(this::forget);
         end();
     }
 
@@ -230,7 +231,7 @@ public final class ExchangeManager implements SaTable.Entry {
                     IKE.info("{} unexpected Main Mode message dropped", sa.cookies());
                     return;
                 }
-                run(mainMode, datagram.data(), header, key);
+                run(mainMode, datagram, header, key);
             }
             case ExchangeType.QUICK_MODE -> {
                 if (!sa.established() || header.messageId() == 0) {
@@ -244,7 +245,7 @@ public final class ExchangeManager implements SaTable.Entry {
                     quickModes.put(header.messageId(), qm);
                     arm(header.messageId(), EngineTimer.Kind.PHASE_TIMEOUT, timers().phase2Timeout());
                 }
-                run(qm, datagram.data(), header, key);
+                run(qm, datagram, header, key);
             }
             case ExchangeType.INFORMATIONAL -> informational(datagram.data(), header, key);
             default -> IKE.info("{} {} exchange not supported, dropped", sa.cookies(),
@@ -281,11 +282,16 @@ public final class ExchangeManager implements SaTable.Entry {
                 sendInformational(List.of(Informational.deleteIsakmpSa(sa.cookies())));
                 end();
             }
+            case NATT_KEEPALIVE -> {
+                services.sink().send(Datagram.keepalive(sa.local(), sa.remote()));
+                arm(0, EngineTimer.Kind.NATT_KEEPALIVE, timers().nattKeepalive());
+            }
         }
     }
 
     /** Decrypts, checks and processes one message of {@code exchange}, then sends what follows. */
-    private void run(Exchange exchange, byte[] data, IsakmpHeader header, Octets key) {
+    private void run(Exchange exchange, Datagram datagram, IsakmpHeader header, Octets key) {
+        byte[] data = datagram.data();
         Inbound in = null;
         try {
             DecryptedMessage decrypted = null;
@@ -323,7 +329,23 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         answered(exchange.messageId());
+        follow(datagram);
         advance(exchange, key);
+    }
+
+    /**
+     * With NAT traversal the SA follows where the peer's authentic messages come from and go to:
+     * the responder to the NAT-T port after MM5, either side to a NAT's new mapping (RFC 3947
+     * section 4). Before phase 1 is authenticated the endpoints stay as they are.
+     */
+    private void follow(Datagram datagram) {
+        if (sa.natTraversal().isEmpty() || !sa.established()
+                || datagram.local().equals(sa.local()) && datagram.remote().equals(sa.remote())) {
+            return;
+        }
+        IKE.info("{} peer moved: {} -> {} now {} -> {}", sa.cookies(), sa.local(), sa.remote(), datagram.local(),
+                datagram.remote());
+        sa.moved(datagram.local(), datagram.remote());
     }
 
     /** Builds and sends the exchange's next message, if any, and notes what the exchange now waits for. */
@@ -370,6 +392,12 @@ public final class ExchangeManager implements SaTable.Entry {
             services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
                     Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
             peerInitialContact = mainMode.peerInitialContact();
+            if (sa.natDetected() && sa.behindNat() && !timers().nattKeepalive().isZero()) {
+                // only the side behind the NAT keeps its mapping open (RFC 3948 section 2.3)
+                IKE.info("{} behind a NAT: keepalives to {} every {} s", sa.cookies(), sa.remote(),
+                        timers().nattKeepalive().toSeconds());
+                arm(0, EngineTimer.Kind.NATT_KEEPALIVE, timers().nattKeepalive());
+            }
             InetAddress peer = sa.remote().getAddress();
             if (sa.policy().initialContact() && services.firstContact(peer)) {
                 sendInformational(List.of(Informational.aboutIsakmpSa(sa.cookies(), NotifyType.INITIAL_CONTACT)));
@@ -382,6 +410,9 @@ public final class ExchangeManager implements SaTable.Entry {
             sa.protection().orElseThrow().forget(mid);
             ipsecSas.addAll(qm.installed());
             qm.request().ifPresent(r -> qm.installed().forEach(pair -> initiated.put(pair, r)));
+            if (!qm.generatedPolicies().isEmpty()) {
+                qm.installed().forEach(pair -> generated.put(pair, qm.generatedPolicies()));
+            }
             services.sink().event(new EngineEvent.Phase2Established(sa.cookies(), qm.installed()));
         }
     }
@@ -503,7 +534,8 @@ public final class ExchangeManager implements SaTable.Entry {
         }
         unanswered.clear();
         cancel(0, EngineTimer.Kind.PHASE_TIMEOUT);
-        services.sink().cancel(timer(0, EngineTimer.Kind.LIFETIME));
+        cancel(0, EngineTimer.Kind.LIFETIME);
+        cancel(0, EngineTimer.Kind.NATT_KEEPALIVE);
         sa.state(IsakmpSa.State.DEAD);
     }
 
@@ -582,11 +614,33 @@ public final class ExchangeManager implements SaTable.Entry {
                     } catch (KernelException e) {
                         CHD.warn("{} peer deleted IPsec SA {}, kernel: {}", sa.cookies(), pair, e.getMessage());
                     }
-                    ipsecSas.remove(pair);
-                    initiated.remove(pair);
+                    forget(pair);
                 }
             }
         }
+    }
+
+    /**
+     * Drops a pair that is gone, and the policies generated for it unless a newer pair of the
+     * same traffic still needs them (racoon handler.c delph2 deletes them with the pair).
+     */
+    private void forget(IpsecSa pair) {
+        ipsecSas.remove(pair);
+        initiated.remove(pair);
+        List<PolicySpec> policies = generated.remove(pair);
+        if (policies == null || ipsecSas.stream().anyMatch(p -> p.selector().equals(pair.selector()))) {
+            return;
+        }
+        for (PolicySpec p : policies) {
+            try {
+                services.kernel().deletePolicy(p.selector(), p.direction());
+            } catch (KernelException e) {
+                // the kernel may have expired it already by its lifetime
+                CHD.info("{} generated policy {} {} not deleted: {}", sa.cookies(), p.direction(), p.selector(),
+                        e.getMessage());
+            }
+        }
+        CHD.info("{} generated policies for {} deleted", sa.cookies(), pair.selector());
     }
 
     /** Sends a protected Informational (the SA has keys) and returns it as sent. */

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *   MM5 *IDii, HASH_I -> <- MM6 *IDir, HASH_R  (* encrypted)
  * </pre>
  * The ISAKMP SA's state names the message awaited next; {@link Step} names the message to
- * build next. The authentication method's part is a {@link Phase1Authenticator}.
+ * build next. The authentication method's part is a {@link Phase1Authenticator}; vendor IDs
+ * and NAT discovery ride along as {@link MainModeTask}s.
  */
 final class MainMode implements Exchange {
 
@@ -57,6 +58,7 @@ final class MainMode implements Exchange {
     private final IsakmpSa sa;
     private final Services services;
     private final RemotePolicy policy;
+    private final List<MainModeTask> tasks;
     private Step pending;
     private Phase1Authenticator authenticator;
     private byte[] saiB;
@@ -72,6 +74,7 @@ final class MainMode implements Exchange {
         this.sa = sa;
         this.services = services;
         this.policy = sa.policy();
+        this.tasks = List.of(new VendorIds(sa), new NatDiscovery(sa));
         this.pending = first;
     }
 
@@ -114,6 +117,11 @@ final class MainMode implements Exchange {
     public void process(Inbound in) throws IsakmpProtocolException {
         IsakmpMessage m = in.message();
         boolean initiator = sa.role() == Role.INITIATOR;
+        int number = switch (sa.state()) {
+            case MM_SA -> 1;
+            case MM_KE -> 3;
+            default -> 5;
+        } + (initiator ? 1 : 0);
         switch (sa.state()) {
             case MM_SA -> {
                 SaPayload offered = m.first(SaPayload.class).orElseThrow();
@@ -183,6 +191,9 @@ final class MainMode implements Exchange {
             }
             default -> throw new IllegalStateException("Main Mode message in state " + sa.state());
         }
+        for (MainModeTask task : tasks) {
+            task.process(number, m);
+        }
     }
 
     @Override
@@ -225,6 +236,9 @@ final class MainMode implements Exchange {
                 payloads.addAll(authenticator.proof(hash));
                 flags = IsakmpHeader.FLAG_ENCRYPTION;
             }
+        }
+        for (MainModeTask task : tasks) {
+            payloads.addAll(task.build(step.ordinal() + 1));
         }
         IsakmpHeader header = IsakmpHeader.of(sa.cookies().initiator(), sa.cookies().responder(),
                 ExchangeType.IDENTITY_PROTECTION, flags, 0);

@@ -28,6 +28,7 @@ public final class Services {
     private final Padding padding;
     private final EngineSink sink;
     private final Set<InetAddress> contacted = new HashSet<>();
+    private int lastReqid;
 
     public Services(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             InstantSource clock, Padding padding, EngineSink sink) {
@@ -71,6 +72,15 @@ public final class Services {
     /** Records a first contact with {@code peer}; false if it was contacted before (racoon handler.c getcontacted). */
     boolean firstContact(InetAddress peer) {
         return contacted.add(peer);
+    }
+
+    /**
+     * The reqid for the next pair of SAs with {@code generate_policy unique}: 1 to racoon's
+     * IPSEC_MANUAL_REQID_MAX (0x3fff), then round again (proposal.c).
+     */
+    int nextReqid() {
+        lastReqid = lastReqid % 0x3fff + 1;
+        return lastReqid;
     }
 
     /** A fresh non-zero 32-bit message ID (RFC 2408 section 3.1). */

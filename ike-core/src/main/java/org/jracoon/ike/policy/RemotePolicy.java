@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param nonceSize bytes of our nonces (racoon's {@code nonce_size}, default 16)
  * @param initialContact whether INITIAL-CONTACT goes to a peer after the first phase 1 with it
  * @param passive whether we never initiate towards this peer
+ * @param natTraversal {@code nat_traversal}
+ * @param generatePolicy {@code generate_policy}, for Quick Modes we answer
+ * @param dpd whether the RFC 3706 vendor ID is announced ({@code dpd_delay} above 0)
  */
 public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> proposals, Identifier myIdentifier,
         Optional<Identifier> peersIdentifier, ProposalCheck proposalCheck, int nonceSize, boolean initialContact,
-        boolean passive, Timers timers) {
+        boolean passive, Timers timers, NatTraversal natTraversal, GeneratePolicy generatePolicy, boolean dpd) {
 
     public RemotePolicy {
         Objects.requireNonNull(peer);
@@ -27,6 +30,8 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
         Objects.requireNonNull(peersIdentifier);
         Objects.requireNonNull(proposalCheck);
         Objects.requireNonNull(timers);
+        Objects.requireNonNull(natTraversal);
+        Objects.requireNonNull(generatePolicy);
         if (proposals.isEmpty()) {
             throw new IllegalArgumentException("a remote policy needs a phase-1 proposal");
         }
@@ -34,6 +39,14 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
         if (nonceSize < 8 || nonceSize > 256) {
             throw new IllegalArgumentException("nonce size " + nonceSize);
         }
+    }
+
+    /** A policy without NAT traversal, generated policies or DPD, racoon's defaults for these. */
+    public RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> proposals, Identifier myIdentifier,
+            Optional<Identifier> peersIdentifier, ProposalCheck proposalCheck, int nonceSize, boolean initialContact,
+            boolean passive, Timers timers) {
+        this(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize, initialContact, passive, timers,
+                NatTraversal.OFF, GeneratePolicy.OFF, false);
     }
 
     /** A policy with racoon's defaults: address identities, strict checking, 16-byte nonces. */
@@ -44,27 +57,38 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
 
     public RemotePolicy withProposalCheck(ProposalCheck check) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, check, nonceSize, initialContact,
-                passive, timers);
+                passive, timers, natTraversal, generatePolicy, dpd);
     }
 
     public RemotePolicy withIdentifiers(Identifier mine, Optional<Identifier> peers) {
         return new RemotePolicy(peer, proposals, mine, peers, proposalCheck, nonceSize, initialContact, passive,
-                timers);
+                timers, natTraversal, generatePolicy, dpd);
     }
 
     public RemotePolicy withNonceSize(int size) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, size, initialContact,
-                passive, timers);
+                passive, timers, natTraversal, generatePolicy, dpd);
     }
 
     public RemotePolicy withInitialContact(boolean send) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize, send,
-                passive, timers);
+                passive, timers, natTraversal, generatePolicy, dpd);
     }
 
     public RemotePolicy withTimers(Timers newTimers) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
-                initialContact, passive, newTimers);
+                initialContact, passive, newTimers, natTraversal, generatePolicy, dpd);
+    }
+
+    public RemotePolicy withNatTraversal(NatTraversal nat) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
+                initialContact, passive, timers, nat, generatePolicy, dpd);
+    }
+
+    /** A responder for roaming peers: never initiating, policies generated as {@code generate}. */
+    public RemotePolicy withRoaming(boolean passiveOnly, GeneratePolicy generate) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
+                initialContact, passiveOnly, timers, natTraversal, generate, dpd);
     }
 
     @Override

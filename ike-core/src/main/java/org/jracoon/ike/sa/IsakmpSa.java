@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jracoon.ike.keymat.IsakmpKeys;
 import org.jracoon.ike.keymat.MessageProtection;
+import org.jracoon.ike.payload.NatTraversalVersion;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.RemotePolicy;
 
@@ -32,8 +33,8 @@ public final class IsakmpSa {
 
     private final long serial;
     private final Role role;
-    private final InetSocketAddress local;
-    private final InetSocketAddress remote;
+    private InetSocketAddress local;
+    private InetSocketAddress remote;
     private final RemotePolicy policy;
     private Cookies cookies;
     private State state = State.MM_SA;
@@ -41,6 +42,9 @@ public final class IsakmpSa {
     private IsakmpKeys keys;
     private MessageProtection protection;
     private Instant established;
+    private NatTraversalVersion natTraversal;
+    private boolean natHere;
+    private boolean natThere;
 
     public IsakmpSa(long serial, Role role, Cookies cookies, InetSocketAddress local, InetSocketAddress remote,
             RemotePolicy policy) {
@@ -76,6 +80,40 @@ public final class IsakmpSa {
 
     public InetSocketAddress remote() {
         return remote;
+    }
+
+    /**
+     * New endpoints for this SA: our own after the float to the NAT-T port, the peer's when its
+     * authentic messages come from elsewhere (RFC 3947 section 4).
+     */
+    public void moved(InetSocketAddress newLocal, InetSocketAddress newRemote) {
+        local = Objects.requireNonNull(newLocal);
+        remote = Objects.requireNonNull(newRemote);
+    }
+
+    /** The NAT-T version both sides announced, empty when NAT traversal is not in use. */
+    public Optional<NatTraversalVersion> natTraversal() {
+        return Optional.ofNullable(natTraversal);
+    }
+
+    public void natTraversal(NatTraversalVersion version) {
+        natTraversal = version;
+    }
+
+    /** Where NAT-D found a NAT: in front of us, in front of the peer. */
+    public void natDetected(boolean here, boolean there) {
+        natHere = here;
+        natThere = there;
+    }
+
+    /** Whether a NAT is in front of us, so we keep its mapping alive (RFC 3948 section 2.3). */
+    public boolean behindNat() {
+        return natHere;
+    }
+
+    /** Whether NAT-D found a NAT on the path, so IPsec SAs are UDP-encapsulated. */
+    public boolean natDetected() {
+        return natTraversal != null && (natHere || natThere);
     }
 
     public RemotePolicy policy() {

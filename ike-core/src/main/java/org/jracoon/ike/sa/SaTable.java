@@ -1,5 +1,6 @@
 package org.jracoon.ike.sa;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,12 +57,15 @@ public final class SaTable<E extends SaTable.Entry> {
         return Optional.empty();
     }
 
-    /** An ISAKMP SA with this peer that is established, else one still negotiating. */
-    public Optional<E> usable(InetSocketAddress remote) {
+    /**
+     * An ISAKMP SA with this peer that is established, else one still negotiating; by address
+     * only, since the port changes when IKE floats to the NAT-T port.
+     */
+    public Optional<E> usable(InetAddress remote) {
         Optional<E> negotiating = Optional.empty();
         for (E e : bySerial.values()) {
             IsakmpSa sa = e.sa();
-            if (!sa.remote().equals(remote) || sa.state() == IsakmpSa.State.DEAD) {
+            if (!sa.remote().getAddress().equals(remote) || sa.state() == IsakmpSa.State.DEAD) {
                 continue;
             }
             if (sa.established()) {

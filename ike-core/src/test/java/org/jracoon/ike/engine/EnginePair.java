@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
@@ -87,6 +88,10 @@ final class EnginePair {
     final Peer b;
     /** Datagrams for which this answers true are lost on the way. */
     Predicate<Datagram> lose = d -> false;
+    /** What the path does to A's datagrams on their way to B, as sent (a NAT rewrites the source). */
+    UnaryOperator<Datagram> pathAToB = UnaryOperator.identity();
+    /** What the path does to B's datagrams on their way to A, as sent. */
+    UnaryOperator<Datagram> pathBToA = UnaryOperator.identity();
 
     EnginePair(Policies policiesA, Policies policiesB) {
         this(policiesA, PSK, policiesB, PSK);
@@ -232,7 +237,7 @@ final class EnginePair {
     private boolean deliver(Peer from, Peer to) {
         boolean moved = false;
         while (!from.sink.outbox.isEmpty()) {
-            Datagram d = from.sink.outbox.poll();
+            Datagram d = (from == a ? pathAToB : pathBToA).apply(from.sink.outbox.poll());
             moved = true;
             if (!lose.test(d)) {
                 to.engine.receive(new Datagram(d.data(), d.remote(), d.local()));

@@ -13,9 +13,11 @@ import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.Identifier;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.Policies;
@@ -33,8 +35,8 @@ import org.jracoon.parser.conf.SainfoId;
  * Maps racoon.conf's model onto the engine's policies. What the engine cannot negotiate makes
  * the daemon refuse to start, with one line naming the file, the section and the statement:
  * running with a silently weakened configuration would be worse than not running. Statements
- * that only matter in situations the daemon never enters (IPComp without an SPD asking for it,
- * NAT-T without a NAT) map to warnings.
+ * that only matter in situations the daemon never enters (IPComp without an SPD asking for it)
+ * map to warnings.
  */
 public final class ConfigMapping {
 
@@ -92,7 +94,24 @@ public final class ConfigMapping {
 
     private static Timers timers(RacoonConf.Timers t) {
         return new Timers(t.counter(), Duration.ofSeconds(t.intervalSeconds()), t.persend(),
-                Duration.ofSeconds(t.phase1Seconds()), Duration.ofSeconds(t.phase2Seconds()));
+                Duration.ofSeconds(t.phase1Seconds()), Duration.ofSeconds(t.phase2Seconds()),
+                Duration.ofSeconds(t.nattKeepaliveSeconds()));
+    }
+
+    private static NatTraversal natTraversal(Remote.Level level) {
+        return switch (level) {
+            case OFF -> NatTraversal.OFF;
+            case ON -> NatTraversal.ON;
+            case FORCE -> NatTraversal.FORCE;
+        };
+    }
+
+    private static GeneratePolicy generatePolicy(Remote.GeneratePolicy generate) {
+        return switch (generate) {
+            case OFF -> GeneratePolicy.OFF;
+            case REQUIRE -> GeneratePolicy.REQUIRE;
+            case UNIQUE -> GeneratePolicy.UNIQUE;
+        };
     }
 
     private Optional<RemotePolicy> remote(Remote remote, Timers timers) throws UnsupportedConfigException {
@@ -121,23 +140,16 @@ public final class ConfigMapping {
             warn(where, "exchange_mode " + modes(remote.exchangeModes())
                     + ": only main mode is accepted from peers");
         }
-        if (remote.generatePolicy() != Remote.GeneratePolicy.OFF) {
-            throw refuse(where, "generate_policy " + remote.generatePolicy().keyword() + " is not supported");
-        }
         if (remote.modeCfg() || remote.xauthLogin().isPresent()) {
             throw refuse(where, "mode_cfg and xauth_login are not supported");
         }
         if (!remote.scripts().isEmpty()) {
             throw refuse(where, "script is not supported");
         }
-        if (remote.natTraversal() == Remote.Level.FORCE) {
-            throw refuse(where, "nat_traversal force is not supported");
-        }
-        if (remote.natTraversal() == Remote.Level.ON) {
-            warn(where, "nat_traversal on: NAT traversal is not negotiated; peers behind a NAT will fail");
-        }
-        if (remote.dpd().enabled() && remote.dpd().delaySeconds() > 0) {
-            warn(where, "dpd_delay " + remote.dpd().delaySeconds() + ": dead peer detection is not done");
+        boolean dpd = remote.dpd().enabled() && remote.dpd().delaySeconds() > 0;
+        if (dpd) {
+            warn(where, "dpd_delay " + remote.dpd().delaySeconds()
+                    + ": the DPD vendor ID is announced, but dead peer detection is not done");
         }
         Optional<Remote.Certificate.X509> x509 = remote.certificate().filter(Remote.Certificate.X509.class::isInstance)
                 .map(Remote.Certificate.X509.class::cast);
@@ -181,7 +193,8 @@ public final class ConfigMapping {
             throw refuse(where, "nonce_size " + nonceSize + ": RFC 2409 section 5 allows 8 to 256 bytes");
         }
         RemotePolicy policy = new RemotePolicy(peer, proposals, mine, peers, proposalCheck(remote.proposalCheck()),
-                nonceSize, remote.initialContact(), remote.passive(), timers);
+                nonceSize, remote.initialContact(), remote.passive(), timers, natTraversal(remote.natTraversal()),
+                generatePolicy(remote.generatePolicy()), dpd);
         if (x509.isPresent()) {
             certificateRemotes.add(new CertificateRemote(policy, x509.get().certFile(), x509.get().privateKeyFile(),
                     remote.caCertFile(), remote.verifyCert(), myDn ? remote.myIdentifier().value() : Optional.empty(),
