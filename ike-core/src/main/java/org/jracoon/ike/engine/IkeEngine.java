@@ -1,11 +1,13 @@
 package org.jracoon.ike.engine;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.exchange.Authenticators;
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li>a kernel ACQUIRE becomes an {@link SaRequest} (endpoints, selector and protocol/mode of
  *     the outbound policy it names) for {@link #acquire}; kernel EXPIREs go to {@link #expire};</li>
  * <li>{@link EngineSink#arm} schedules {@link #timerExpired}, {@link EngineSink#cancel} unschedules;</li>
- * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSas()} and
- *     {@link #ipsecSas()} answer show-sa.</li>
+ * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSaStatus()} and
+ *     {@link #ipsecSas()} answer show-sa; {@link #connect}, {@link #deleteIsakmpSas},
+ *     {@link #deleteIpsecSas} and {@link #reconfigure} carry out racoonctl's commands.</li>
  * </ul>
  */
 public final class IkeEngine {
@@ -101,16 +104,34 @@ public final class IkeEngine {
             prune();
             return;
         }
-        Optional<RemotePolicy> policy = services.policies().remote(request.peer());
+        initiate(request.local(), request.peer(), Optional.of(request));
+    }
+
+    /**
+     * An operator's request for phase 1 alone (racoonctl establish-sa isakmp, vpn-connect):
+     * Main Mode to {@code peer} unless an ISAKMP SA with it is up or under way.
+     */
+    public void connect(InetAddress local, InetAddress peer) {
+        guarded("connect to " + peer.getHostAddress(), () -> {
+            if (table.usable(new InetSocketAddress(peer, IKE_PORT)).isPresent()) {
+                IKE.info("phase 1 to {} already up or under way", peer.getHostAddress());
+                return;
+            }
+            initiate(local, peer, Optional.empty());
+        });
+    }
+
+    private void initiate(InetAddress local, InetAddress peer, Optional<SaRequest> first) {
+        Optional<RemotePolicy> policy = services.policies().remote(peer);
         if (policy.isEmpty() || policy.get().passive()) {
-            IKE.warn("no phase 1 to {}: {}", request.peer().getHostAddress(),
+            IKE.warn("no phase 1 to {}: {}", peer.getHostAddress(),
                     policy.isEmpty() ? "no remote policy" : "remote policy is passive");
             return;
         }
         Cookies cookies = new Cookies(newCookie(), 0);
-        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(request.local(),
-                IKE_PORT), remote, policy.get());
-        table.add(ExchangeManager.initiate(sa, services, request));
+        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(local, IKE_PORT),
+                new InetSocketAddress(peer, IKE_PORT), policy.get(), services.clock().instant());
+        table.add(ExchangeManager.initiate(sa, services, first));
         prune();
     }
 
@@ -160,7 +181,62 @@ public final class IkeEngine {
         }
     }
 
-    /** The ISAKMP SAs, for admin output. */
+    /** The ISAKMP SAs as an operator sees them (racoonctl show-sa isakmp). */
+    public List<IsakmpSaStatus> isakmpSaStatus() {
+        List<IsakmpSaStatus> out = new ArrayList<>();
+        table.entries().forEach(m -> out.add(status(m)));
+        return out;
+    }
+
+    private static IsakmpSaStatus status(ExchangeManager m) {
+        IsakmpSa sa = m.sa();
+        return new IsakmpSaStatus(sa.cookies(), sa.role(), sa.local(), sa.remote(), sa.state(), sa.created(),
+                sa.establishedAt(), m.ipsecSas().size());
+    }
+
+    /**
+     * Deletes the ISAKMP SAs {@code which} selects, each with its IPsec SAs, telling the peer
+     * (racoonctl delete-sa isakmp, flush-sa isakmp, vpn-disconnect).
+     *
+     * @return how many ISAKMP SAs were deleted
+     */
+    public int deleteIsakmpSas(Predicate<IsakmpSaStatus> which) {
+        int deleted = 0;
+        for (ExchangeManager m : table.entries()) {
+            if (!m.dead() && which.test(status(m))) {
+                guarded("delete of " + m.sa().cookies(), m::delete);
+                deleted++;
+            }
+        }
+        prune();
+        return deleted;
+    }
+
+    /**
+     * Deletes the IPsec SA pairs {@code which} selects from the kernel, telling the peer
+     * (racoonctl delete-sa esp|ah, flush-sa esp|ah|ipsec, and the daemon's shutdown).
+     *
+     * @return how many pairs were deleted
+     */
+    public int deleteIpsecSas(Predicate<IpsecSa> which) {
+        int deleted = 0;
+        for (ExchangeManager m : table.entries()) {
+            for (IpsecSa pair : m.ipsecSas()) {
+                if (which.test(pair)) {
+                    guarded("delete of " + pair, () -> m.delete(pair));
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** A reloaded configuration: used by every negotiation started from now on. */
+    public void reconfigure(Policies policies, Authenticators authenticators, Padding padding) {
+        services.reconfigure(policies, authenticators, padding);
+    }
+
+    /** The ISAKMP SAs, keys included: for the engine's own tests and the key export. */
     public List<IsakmpSa> isakmpSas() {
         List<IsakmpSa> out = new ArrayList<>();
         table.entries().forEach(m -> out.add(m.sa()));
@@ -183,7 +259,7 @@ public final class IkeEngine {
         }
         Cookies cookies = new Cookies(header.initiatorCookie(), newCookie());
         IsakmpSa sa = new IsakmpSa(serials++, Role.RESPONDER, cookies, datagram.local(), datagram.remote(),
-                policy.get());
+                policy.get(), services.clock().instant());
         ExchangeManager manager = ExchangeManager.respond(sa, services);
         manager.receive(datagram, header);
         if (!manager.dead()) {

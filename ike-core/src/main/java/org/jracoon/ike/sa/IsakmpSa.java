@@ -35,6 +35,7 @@ public final class IsakmpSa {
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private final RemotePolicy policy;
+    private final Instant created;
     private Cookies cookies;
     private State state = State.MM_SA;
     private Phase1Proposal proposal;
@@ -43,8 +44,9 @@ public final class IsakmpSa {
     private Instant established;
 
     public IsakmpSa(long serial, Role role, Cookies cookies, InetSocketAddress local, InetSocketAddress remote,
-            RemotePolicy policy) {
+            RemotePolicy policy, Instant created) {
         this.serial = serial;
+        this.created = Objects.requireNonNull(created);
         this.role = Objects.requireNonNull(role);
         this.cookies = Objects.requireNonNull(cookies);
         this.local = Objects.requireNonNull(local);
@@ -119,6 +121,11 @@ public final class IsakmpSa {
     public void established(Instant when) {
         established = when;
         state = State.ESTABLISHED;
+    }
+
+    /** When the first message of the negotiation was sent or received (racoon's "Created" column). */
+    public Instant created() {
+        return created;
     }
 
     public Optional<Instant> establishedAt() {
