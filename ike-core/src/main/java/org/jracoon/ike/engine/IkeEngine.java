@@ -195,16 +195,16 @@ public final class IkeEngine {
     }
 
     /**
-     * Deletes the ISAKMP SAs {@code which} selects, each with its IPsec SAs, telling the peer
-     * (racoonctl delete-sa isakmp, flush-sa isakmp, vpn-disconnect).
+     * Deletes the ISAKMP SAs {@code which} selects, telling the peer; with {@code withPairs} their
+     * IPsec SAs too (racoonctl delete-sa isakmp and vpn-disconnect do, flush-sa isakmp does not).
      *
      * @return how many ISAKMP SAs were deleted
      */
-    public int deleteIsakmpSas(Predicate<IsakmpSaStatus> which) {
+    public int deleteIsakmpSas(Predicate<IsakmpSaStatus> which, boolean withPairs) {
         int deleted = 0;
         for (ExchangeManager m : table.entries()) {
             if (!m.dead() && which.test(status(m))) {
-                guarded("delete of " + m.sa().cookies(), m::delete);
+                guarded("delete of " + m.sa().cookies(), () -> m.delete(withPairs));
                 deleted++;
             }
         }

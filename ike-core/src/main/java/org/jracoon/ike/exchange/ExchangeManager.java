@@ -199,12 +199,15 @@ public final class ExchangeManager implements SaTable.Entry {
     }
 
     /**
-     * An operator's delete of this ISAKMP SA with its IPsec SAs (racoon's purge_remote): each
-     * pair as {@link #delete(IpsecSa)}, then a DELETE of the ISAKMP SA if it was established.
+     * An operator's delete of this ISAKMP SA: a DELETE of it to the peer if it was established;
+     * with {@code withPairs} its IPsec SAs first, each as {@link #delete(IpsecSa)} (racoon's
+     * purge_remote), else they stay under their own lifetimes (racoon's flushph1).
      */
-    public void delete() {
-        for (IpsecSa pair : List.copyOf(ipsecSas)) {
-            delete(pair);
+    public void delete(boolean withPairs) {
+        if (withPairs) {
+            for (IpsecSa pair : List.copyOf(ipsecSas)) {
+                delete(pair);
+            }
         }
         if (sa.established()) {
             sendInformational(List.of(Informational.deleteIsakmpSa(sa.cookies())));

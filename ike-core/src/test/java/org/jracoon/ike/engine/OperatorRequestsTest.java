@@ -58,14 +58,27 @@ class OperatorRequestsTest {
         pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
         pair.pump();
         IpsecSa onA = pair.a.engine.ipsecSas().get(0);
-        assertEquals(0, pair.a.engine.deleteIsakmpSas(s -> !s.remote().equals(pair.b.endpoint())));
-        assertEquals(1, pair.a.engine.deleteIsakmpSas(s -> s.remote().equals(pair.b.endpoint())));
+        assertEquals(0, pair.a.engine.deleteIsakmpSas(s -> !s.remote().equals(pair.b.endpoint()), true));
+        assertEquals(1, pair.a.engine.deleteIsakmpSas(s -> s.remote().equals(pair.b.endpoint()), true));
         pair.pump();
         assertTrue(pair.a.engine.isakmpSaStatus().isEmpty());
         assertTrue(pair.b.engine.isakmpSaStatus().isEmpty(), "B took the ISAKMP DELETE");
         assertTrue(pair.b.engine.ipsecSas().isEmpty(), "B took the IPsec DELETE");
         assertEquals(List.<SaId>of(onA.inbound(), onA.outbound()), pair.a.kernel.deleted);
         assertEquals(List.<SaId>of(onA.outbound(), onA.inbound()), pair.b.kernel.deleted);
+    }
+
+    @Test
+    void flushingIsakmpSasLeavesTheirPairsInstalled() {
+        EnginePair pair = pair();
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(1, pair.a.engine.deleteIsakmpSas(s -> true, false));
+        pair.pump();
+        assertTrue(pair.b.engine.isakmpSaStatus().isEmpty(), "B took the ISAKMP DELETE");
+        assertTrue(pair.a.kernel.deleted.isEmpty());
+        assertTrue(pair.b.kernel.deleted.isEmpty());
+        assertEquals(2, pair.b.kernel.installed().size());
     }
 
     @Test
