@@ -32,7 +32,7 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-f", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
     Path configFile = Path.of("/etc/racoon/racoon.conf");
 
-    @Option(names = "-F", description = "run in the foreground (jracoon always does)")
+    @Option(names = "-F", description = "run in the foreground, logging to stderr (else: detach, write the pid file, log to syslog)")
     boolean foreground;
 
     @Option(names = "-d", description = "raise the log level by one (repeatable)")
@@ -41,7 +41,7 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-v", description = "more verbose packet dumps")
     boolean verbose;
 
-    @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog")
+    @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog or stderr")
     Path logFile;
 
     @Option(names = "-L", description = "add the source location to every log message")
@@ -71,6 +71,14 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "--dry-run", description = "negotiate, but keep SAs in memory and print those that would be installed")
     boolean dryRun;
 
+    @Option(names = "--export-keys", paramLabel = "FILE",
+            description = "append every negotiated SA's keys to FILE in Wireshark's formats, one tshark -o argument a line (off by default)")
+    Path exportKeys;
+
+    /** Set by the parent on the detached child it starts: the child writes the pid file and logs to syslog. */
+    @Option(names = "--detached", hidden = true)
+    boolean detached;
+
     @Override
     public Integer call() {
         checkPort("-p", isakmpPort);
@@ -90,10 +98,21 @@ public final class RacoonMain implements Callable<Integer> {
         }
         List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
         warnings.addAll(ConfigCheck.fileWarnings(loaded));
-        warnings.forEach(err::println);
+        if (!detached) {
+            warnings.forEach(err::println);
+        }
         if (!checkConfig && !dumpConfig && !dumpParsed) {
             err.flush();
-            return new DaemonLauncher(configFile, loaded, isakmpPort, debug.length, logFile, dryRun, err).run();
+            DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
+                    debug.length, logFile, dryRun, detached, exportKeys), loaded, err);
+            if (foreground || detached) {
+                return launcher.run();
+            }
+            if (!launcher.check()) {
+                return EXIT_FAILURE;
+            }
+            return Detach.start(spec.commandLine().getParseResult().originalArgs(),
+                    DaemonLauncher.pidFile(loaded.config()), err);
         }
         if (dumpConfig || dumpParsed) {
             out.print(ConfigPrinter.print(loaded.config()));

@@ -2,6 +2,7 @@ package org.jracoon.daemon.admin;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -310,10 +311,10 @@ public final class AdminCommands implements AdminSocket.Handler {
     /** One line per event, worded as racoonctl's show-event words them. */
     static String describe(EngineEvent event) {
         if (event instanceof EngineEvent.Phase1Established e) {
-            return "Phase 1 established: " + e.cookies() + " with " + e.peer();
+            return "Phase 1 established: " + e.cookies() + " with " + peer(e.peer());
         }
         if (event instanceof EngineEvent.Phase1Failed e) {
-            return "Phase 1 error: " + e.cookies() + " with " + e.peer() + ": " + e.reason();
+            return "Phase 1 error: " + e.cookies() + " with " + peer(e.peer()) + ": " + e.reason();
         }
         if (event instanceof EngineEvent.Phase2Established e) {
             StringBuilder line = new StringBuilder("Phase 2 established: " + e.cookies());
@@ -322,6 +323,11 @@ public final class AdminCommands implements AdminSocket.Handler {
         }
         EngineEvent.Phase2Failed e = (EngineEvent.Phase2Failed) event;
         return "Phase 2 error: " + e.cookies() + " mid " + Integer.toHexString(e.messageId()) + ": " + e.reason();
+    }
+
+    /** racoon's {@code address[port]}. */
+    private static String peer(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + "[" + address.getPort() + "]";
     }
 
     private static boolean isBetween(IsakmpSaStatus sa, SaOptions.Ends ends) {

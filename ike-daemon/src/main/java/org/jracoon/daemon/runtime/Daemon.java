@@ -125,11 +125,14 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * Runs {@code work} on the event loop, where the engine lives, and waits for its result:
-     * how the admin socket queries and commands the engine.
+     * how the admin socket and the key export query and command the engine.
      *
      * @throws IOException when the daemon is stopping and the loop takes no more work
      */
     public <T> T onEngine(Function<IkeEngine, T> work) throws IOException {
+        if (loop.inEventLoop()) {
+            return work.apply(engine); // an event listener, called by the engine itself
+        }
         try {
             return loop.submit(() -> work.apply(engine)).get();
         } catch (InterruptedException e) {
