@@ -179,16 +179,18 @@ public final class AdminSocket implements AutoCloseable {
         try (client) {
             Connection connection = new Connection(client);
             UnixDomainPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            if (!allowed(peer)) {
-                CTL.warn("admin request from user {} (group {}) refused: only root, {} and group {} may use {}",
-                        peer.user().getName(), peer.group().getName(), owner.getName(), group.getName(), path);
-                connection.write(ERROR + "permission denied: user " + peer.user().getName()
-                        + " is neither root, nor " + owner.getName() + ", nor in group " + group.getName());
-                return;
-            }
             try {
+                // read before refusing: closing on an unread request resets the connection, and the
+                // client would never see why
                 String request = connection.readLine();
                 if (request == null) {
+                    return;
+                }
+                if (!allowed(peer)) {
+                    CTL.warn("admin request from user {} (group {}) refused: only root, {} and group {} may use {}",
+                            peer.user().getName(), peer.group().getName(), owner.getName(), group.getName(), path);
+                    connection.write(ERROR + "permission denied: user " + peer.user().getName()
+                            + " is neither root, nor " + owner.getName() + ", nor in group " + group.getName());
                     return;
                 }
                 CTL.info("admin request from {}: {}", peer.user().getName(), request);

@@ -154,7 +154,7 @@ public final class RacoonctlMain {
     }
 
     /** The command line: racoonctl's words, one line on bad input, never a stack trace. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RacoonctlMain());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("racoonctl: internal error: " + e);
