@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.exchange.Authenticators;
@@ -110,29 +111,34 @@ public final class IkeEngine {
     /**
      * An operator's request for phase 1 alone (racoonctl establish-sa isakmp, vpn-connect):
      * Main Mode to {@code peer} unless an ISAKMP SA with it is up or under way.
+     *
+     * @return empty when phase 1 is up, under way or started; else why it cannot be, in one line
      */
-    public void connect(InetAddress local, InetAddress peer) {
-        guarded("connect to " + peer.getHostAddress(), () -> {
+    public Optional<String> connect(InetAddress local, InetAddress peer) {
+        return guarded("connect to " + peer.getHostAddress(), () -> {
             if (table.usable(new InetSocketAddress(peer, IKE_PORT)).isPresent()) {
                 IKE.info("phase 1 to {} already up or under way", peer.getHostAddress());
-                return;
+                return Optional.empty();
             }
-            initiate(local, peer, Optional.empty());
-        });
+            return initiate(local, peer, Optional.empty());
+        }, Optional.of("internal error, see the log"));
     }
 
-    private void initiate(InetAddress local, InetAddress peer, Optional<SaRequest> first) {
+    /** @return empty when Main Mode started, else why not */
+    private Optional<String> initiate(InetAddress local, InetAddress peer, Optional<SaRequest> first) {
         Optional<RemotePolicy> policy = services.policies().remote(peer);
         if (policy.isEmpty() || policy.get().passive()) {
-            IKE.warn("no phase 1 to {}: {}", peer.getHostAddress(),
-                    policy.isEmpty() ? "no remote policy" : "remote policy is passive");
-            return;
+            String reason = "no phase 1 to " + peer.getHostAddress() + ": "
+                    + (policy.isEmpty() ? "no remote policy" : "remote policy is passive");
+            IKE.warn(reason);
+            return Optional.of(reason);
         }
         Cookies cookies = new Cookies(newCookie(), 0);
         IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(local, IKE_PORT),
                 new InetSocketAddress(peer, IKE_PORT), policy.get(), services.clock().instant());
         table.add(ExchangeManager.initiate(sa, services, first));
         prune();
+        return Optional.empty();
     }
 
     /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
@@ -172,12 +178,21 @@ public final class IkeEngine {
      * error line (the stack trace at debug level) and the engine goes on.
      */
     private void guarded(String input, Runnable step) {
-        try {
+        guarded(input, () -> {
             step.run();
+            return null;
+        }, null);
+    }
+
+    /** As {@link #guarded(String, Runnable)}, for a step with a result; {@code onError} when it failed. */
+    private <T> T guarded(String input, Supplier<T> step, T onError) {
+        try {
+            return step.get();
         } catch (RuntimeException e) {
             IKE.error("internal error on {}: {}", input, e.toString());
             IKE.debug("internal error on {}", input, e);
             prune();
+            return onError;
         }
     }
 

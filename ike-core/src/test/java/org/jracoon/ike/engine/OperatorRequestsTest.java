@@ -29,7 +29,7 @@ class OperatorRequestsTest {
     @Test
     void connectNegotiatesPhaseOneAloneAndStatusShowsIt() {
         EnginePair pair = pair();
-        pair.a.engine.connect(EnginePair.ADDRESS_A, EnginePair.ADDRESS_B);
+        assertEquals(Optional.empty(), pair.a.engine.connect(EnginePair.ADDRESS_A, EnginePair.ADDRESS_B));
         IsakmpSaStatus negotiating = pair.a.engine.isakmpSaStatus().get(0);
         assertEquals(IsakmpSa.State.MM_SA, negotiating.state());
         assertEquals(0, negotiating.cookies().responder());
@@ -101,8 +101,9 @@ class OperatorRequestsTest {
         EnginePair pair = pair();
         Policies none = new Policies(List.of(), List.of());
         pair.a.engine.reconfigure(none, EnginePair.psk(EnginePair.PSK), Padding.RACOON_DEFAULT);
-        pair.a.engine.connect(EnginePair.ADDRESS_A, EnginePair.ADDRESS_B);
-        assertTrue(pair.a.engine.isakmpSaStatus().isEmpty(), "no remote policy after the reload");
+        assertEquals(Optional.of("no phase 1 to 192.168.1.12: no remote policy"),
+                pair.a.engine.connect(EnginePair.ADDRESS_A, EnginePair.ADDRESS_B));
+        assertTrue(pair.a.engine.isakmpSaStatus().isEmpty());
         pair.a.engine.reconfigure(EnginePair.policies(EnginePair.ADDRESS_B, EnginePair.MM_3DES_SHA1_MODP1024,
                 EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B)), EnginePair.psk(EnginePair.PSK),
                 Padding.RACOON_DEFAULT);

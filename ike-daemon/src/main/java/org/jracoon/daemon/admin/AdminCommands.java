@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -204,15 +205,15 @@ public final class AdminCommands implements AdminSocket.Handler {
         Consumer<EngineEvent> listener = events::add;
         daemon.addEventListener(listener);
         try {
-            boolean up = daemon.onEngine(e -> {
-                boolean established = e.isakmpSaStatus().stream()
-                        .anyMatch(s -> s.established().isPresent() && isBetween(s, ends));
-                e.connect(ends.local(), ends.peer());
-                return established;
-            });
+            boolean up = daemon.onEngine(e -> e.isakmpSaStatus().stream()
+                    .anyMatch(s -> s.established().isPresent() && isBetween(s, ends)));
             if (up) {
                 reply.line("ISAKMP SA with " + ends.peer().getHostAddress() + " is up already");
                 return;
+            }
+            Optional<String> refused = daemon.onEngine(e -> e.connect(ends.local(), ends.peer()));
+            if (refused.isPresent()) {
+                throw new AdminException(refused.get());
             }
             reply.line("negotiating an ISAKMP SA with " + ends.peer().getHostAddress());
             if (wait) {

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
@@ -118,8 +119,16 @@ public final class AdminSocket implements AutoCloseable {
         } catch (UserPrincipalNotFoundException e) {
             throw new IOException("adminsock " + path + ": no group named \"" + group + "\"");
         }
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
+        if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+            try {
+                Files.createDirectories(path.getParent());
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("adminsock " + path + ": cannot create the directory " + path.getParent()
+                        + ": a file of that name is in the way", e);
+            } catch (IOException e) {
+                throw new IOException("adminsock " + path + ": cannot create the directory " + path.getParent()
+                        + ": " + e.getMessage(), e);
+            }
         }
         if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
             Files.delete(path);
