@@ -1,0 +1,158 @@
+package org.jracoon.daemon.keylog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.daemon.runtime.Daemon;
+import org.jracoon.ike.crypto.EncryptionAlgorithm;
+import org.jracoon.ike.crypto.HashAlgorithm;
+import org.jracoon.ike.crypto.ModpGroup;
+import org.jracoon.ike.crypto.Secret;
+import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.IpsecLevel;
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.IpsecRequest;
+import org.jracoon.ike.kernel.KernelOperation;
+import org.jracoon.ike.kernel.PolicyDirection;
+import org.jracoon.ike.kernel.PolicySpec;
+import org.jracoon.ike.kernel.SaSpec;
+import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.IpsecAuthentication;
+import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Phase1Proposal;
+import org.jracoon.ike.policy.Phase2Policy;
+import org.jracoon.ike.policy.Policies;
+import org.jracoon.ike.policy.RemotePolicy;
+import org.jracoon.pfkey.recording.RecordingKernel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --export-keys: a negotiation between two daemons (recording kernels, real UDP on loopback) is
+ * recorded with tcpdump; tshark sees no identities in it alone, and with the exported file it
+ * decrypts Main Mode's identities and Quick Mode's SPIs, which are those of the exported esp_sa
+ * lines and of the SAs the kernel got.
+ */
+class KeyExportTsharkTest {
+
+    private static final InetAddress A = address("127.0.61.5");
+    private static final InetAddress B = address("127.0.61.6");
+    private static final IpPrefix NET_A = new IpPrefix(address("10.61.5.0"), 24);
+    private static final IpPrefix NET_B = new IpPrefix(address("10.61.6.0"), 24);
+
+    @Test
+    void theExportedFileLetsTsharkDecryptARecordedNegotiation(@TempDir Path dir) throws Exception {
+        Path pcap = dir.resolve("negotiation.pcap");
+        Path keyFile = dir.resolve("keys.txt");
+        RecordingKernel kernelA = new RecordingKernel();
+        kernelA.addPolicy(PolicySpec.ipsec(TrafficSelector.between(NET_A, NET_B), PolicyDirection.OUT,
+                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
+        KeyExport keys = KeyExport.open(keyFile);
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-U", "-n", "-w", pcap.toString(),
+                "udp port 500 and host " + A.getHostAddress()).redirectErrorStream(true).start();
+        try {
+            awaitListening(tcpdump);
+            try (Daemon a = Daemon.start(new ExportingKernel(kernelA, keys), settings(A, B, NET_A, NET_B));
+                    Daemon b = Daemon.start(new RecordingKernel(), settings(B, A, NET_B, NET_A))) {
+                keys.follow(a);
+                a.establish(TrafficSelector.between(NET_A, NET_B), IpsecProtocol.ESP);
+                for (int i = 0; i < 200 && installed(kernelA).size() < 2; i++) {
+                    Thread.sleep(100);
+                }
+            }
+        } finally {
+            tcpdump.destroy();
+            assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS));
+        }
+        List<SaSpec> installed = installed(kernelA);
+        assertEquals(2, installed.size(), kernelA.calls().toString());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+
+        List<String> lines = Files.readAllLines(keyFile);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("uat:ikev1_decryption_table:\\p{XDigit}{16},\\p{XDigit}{32}"), lines.get(0));
+        HexFormat hex = HexFormat.of();
+        for (SaSpec sa : installed) {
+            String expected = String.format("uat:esp_sa:\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"AES-CBC [RFC3602]\",\"0x%s\","
+                    + "\"HMAC-SHA-1-96 [RFC2404]\",\"0x%s\"", sa.id().source().getHostAddress(),
+                    sa.id().destination().getHostAddress(), sa.id().spi(), hex.formatHex(sa.encryptionKey().bytes()),
+                    hex.formatHex(sa.integrityKey().bytes()));
+            assertTrue(lines.contains(expected), expected + " in " + lines);
+        }
+
+        String fields = "-e isakmp.id.data.ipv4_addr -e isakmp.spi";
+        assertEquals("", tshark(pcap, List.of(), fields).strip(), "nothing readable without the keys");
+        List<String> options = new ArrayList<>();
+        lines.forEach(l -> options.addAll(List.of("-o", l)));
+        String decrypted = tshark(pcap, options, fields);
+        assertTrue(decrypted.contains("127.0.61.5") && decrypted.contains("127.0.61.6"), decrypted);
+        for (SaSpec sa : installed) {
+            assertTrue(decrypted.contains(String.format("%08x", sa.id().spi())), sa.id() + " in " + decrypted);
+        }
+    }
+
+    /** tshark's fields of every packet, one line each (separated by tabs), without empty lines. */
+    private static String tshark(Path pcap, List<String> options, String fields) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString(), "-T", "fields"));
+        command.addAll(List.of(fields.split(" ")));
+        command.addAll(options);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return String.join("\n", out.lines().filter(l -> !l.isBlank()).toList());
+    }
+
+    private static void awaitListening(Process tcpdump) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.contains("listening on")) {
+                return;
+            }
+        }
+        throw new AssertionError("tcpdump did not start");
+    }
+
+    private static List<SaSpec> installed(RecordingKernel kernel) {
+        return kernel.calls().stream().filter(c -> c.operation() == KernelOperation.UPDATE
+                || c.operation() == KernelOperation.ADD).map(c -> (SaSpec) c.arguments().get(0)).toList();
+    }
+
+    private static Daemon.Settings settings(InetAddress self, InetAddress peer, IpPrefix ours, IpPrefix theirs) {
+        RemotePolicy remote = RemotePolicy.of(Optional.of(peer), List.of(new Phase1Proposal(
+                EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024,
+                28800)));
+        Phase2Policy phase2 = new Phase2Policy(Optional.of(TrafficSelector.between(ours, theirs)),
+                List.of(IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
+        Secret psk = Secret.copyOf("export-keys-test-psk".getBytes(StandardCharsets.US_ASCII));
+        return new Daemon.Settings(new Policies(List.of(remote), List.of(phase2)),
+                Authenticators.preSharedKeys(p -> p.equals(peer) ? Optional.of(psk) : Optional.empty()),
+                Padding.RACOON_DEFAULT, List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), null);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
