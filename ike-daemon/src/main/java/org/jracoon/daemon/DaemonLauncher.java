@@ -63,9 +63,10 @@ final class DaemonLauncher implements AdminCommands.Reload {
      * @param logFile    {@code -l}, or null
      * @param daemonised running detached (racoon without {@code -F}): pid file and syslog
      * @param exportKeys {@code --export-keys}, or null
+     * @param logLocation {@code -L}: each log line names where it was logged
      */
     record Options(Path configFile, int isakmpPort, int debug, Path logFile, boolean dryRun, boolean daemonised,
-            Path exportKeys) {
+            Path exportKeys, boolean logLocation) {
     }
 
     /** A configuration mapped onto what the daemon runs with. */
@@ -110,11 +111,8 @@ final class DaemonLauncher implements AdminCommands.Reload {
     int run() {
         RacoonConf conf = loaded.config();
         int verbosity = verbosity(conf.logLevel()) + options.debug();
-        if (options.daemonised() && options.logFile() == null) {
-            LogSetup.configureSyslog(verbosity);
-        } else {
-            LogSetup.configure(verbosity, options.logFile());
-        }
+        LogSetup.configure(verbosity, options.logFile(), options.daemonised() && options.logFile() == null,
+                options.logLocation());
         Prepared prepared;
         try {
             prepared = prepare(loaded);

@@ -104,7 +104,7 @@ public final class RacoonMain implements Callable<Integer> {
         if (!checkConfig && !dumpConfig && !dumpParsed) {
             err.flush();
             DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
-                    debug.length, logFile, dryRun, detached, exportKeys), loaded, err);
+                    debug.length, logFile, dryRun, detached, exportKeys, logLocation), loaded, err);
             if (foreground || detached) {
                 return launcher.run();
             }

@@ -45,18 +45,17 @@ public final class LogSetup {
      * @param file      the {@code -l} file, or null for stderr
      */
     public static void configure(int verbosity, Path file) {
-        configure(verbosity, file, false);
+        configure(verbosity, file, false, false);
     }
 
     /**
-     * As {@link #configure(int, Path)}, but to syslog (facility daemon, ident racoon), where a
-     * daemonised racoon without {@code -l} logs.
+     * As {@link #configure(int, Path)}, and the choices of a daemon's command line.
+     *
+     * @param syslog   to syslog (facility daemon, ident racoon) instead, as a detached racoon
+     *                 without {@code -l} logs
+     * @param location each line names the class, method and line that logged it (racoon's {@code -L})
      */
-    public static void configureSyslog(int verbosity) {
-        configure(verbosity, null, true);
-    }
-
-    private static void configure(int verbosity, Path file, boolean syslog) {
+    public static void configure(int verbosity, Path file, boolean syslog, boolean location) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         boolean journal = file == null && !syslog && System.getenv("JOURNAL_STREAM") != null;
@@ -64,8 +63,10 @@ public final class LogSetup {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         // racoon's own shape: "2026-11-26 20:00:00: INFO: message", here with the subsystem.
-        encoder.setPattern(journal ? "<%syslogPriority>%level: [%logger] %msg%n"
-                : syslog ? "%level: [%logger] %msg" : "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] %msg%n");
+        String where = location ? "%class{0}.%method:%line: " : "";
+        encoder.setPattern(journal ? "<%syslogPriority>%level: [%logger] " + where + "%msg%n"
+                : syslog ? "%level: [%logger] " + where + "%msg"
+                : "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] " + where + "%msg%n");
         @SuppressWarnings("unchecked")
         Map<String, Object> converters = (Map<String, Object>) context.getObject("PATTERN_RULE_REGISTRY");
         if (converters == null) {
