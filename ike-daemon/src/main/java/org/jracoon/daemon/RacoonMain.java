@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code racoon(8)}: the IKEv1 key-negotiation daemon's command line. */
-@Command(name = "racoon", mixinStandardHelpOptions = true, versionProvider = RacoonMain.Version.class,
+@Command(name = "racoon", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
         sortOptions = false,
         description = "IKEv1 key-negotiation daemon, compatible with racoon(8) of ipsec-tools.")
 public final class RacoonMain implements Callable<Integer> {
 
     static final int EXIT_OK = 0;
-    static final int EXIT_FAILURE = 1;
+    static final int EXIT_FAILURE = CommandLines.EXIT_FAILURE;
 
     @Spec
     CommandSpec spec;
@@ -134,23 +134,10 @@ public final class RacoonMain implements Callable<Integer> {
 
     /** The command line with racoon's conventions: one line on bad input, never a stack trace. */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RacoonMain());
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("racoon: internal error: " + e);
-            return EXIT_FAILURE;
-        });
-        return cl;
+        return CommandLines.of(new RacoonMain(), "racoon");
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = RacoonMain.class.getPackage().getImplementationVersion();
-            return new String[] {"jracoon " + (v == null ? "development build" : v)};
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.jracoon.daemon.ctl.RacoonctlMain;
+import org.jracoon.daemon.ctl.Racoonctl;
+import org.jracoon.daemon.ctl.Racoonctl.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * racoon as processes (dry runs on loopback): SIGHUP with a broken racoon.conf is one error line
@@ -135,17 +133,8 @@ class DaemonSignalsTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("out").toFile())).start();
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
     private static Result racoonctl(Path dir, String socket, String words) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = RacoonctlMain.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(("-s " + dir.resolve(socket) + " " + words).split(" "));
-        return new Result(exit, out.toString(), err.toString());
+        return Racoonctl.run(dir.resolve(socket), words);
     }
 
     private static void signal(String name, long pid) throws Exception {

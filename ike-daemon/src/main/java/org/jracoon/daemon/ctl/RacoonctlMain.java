@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jracoon.daemon.CommandLines;
 import org.jracoon.parser.conf.RacoonConf;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * negotiations, a reload and its events. Commands and their shortcuts are racoonctl's; the
  * socket protocol is jracoon's own line protocol (see org.jracoon.daemon.admin.AdminSocket).
  */
-@Command(name = "racoonctl", mixinStandardHelpOptions = true, versionProvider = RacoonctlMain.Version.class,
+@Command(name = "racoonctl", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
         description = "Control a running racoon (jracoon) through its admin socket.",
         footer = {"", "<saopts>: isakmp inet|inet6 SRC DST",
             "          esp|ah inet|inet6 SRC[/PREFIX][[PORT]] DST[/PREFIX][[PORT]] [icmp|tcp|udp|gre|any]"})
@@ -155,23 +156,10 @@ public final class RacoonctlMain {
 
     /** The command line: racoonctl's words, one line on bad input, never a stack trace. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RacoonctlMain());
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("racoonctl: internal error: " + e);
-            return EXIT_FAILURE;
-        });
-        return cl;
+        return CommandLines.of(new RacoonctlMain(), "racoonctl");
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = RacoonctlMain.class.getPackage().getImplementationVersion();
-            return new String[] {"racoonctl (jracoon) " + (v == null ? "development build" : v)};
-        }
     }
 }

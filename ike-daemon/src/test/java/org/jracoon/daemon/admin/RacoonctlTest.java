@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.jracoon.daemon.ctl.RacoonctlMain;
-import picocli.CommandLine;
-import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.daemon.ctl.Racoonctl;
+import org.jracoon.daemon.ctl.Racoonctl.Result;
 import org.jracoon.daemon.runtime.Daemon;
-import org.jracoon.ike.crypto.EncryptionAlgorithm;
-import org.jracoon.ike.crypto.HashAlgorithm;
-import org.jracoon.ike.crypto.ModpGroup;
-import org.jracoon.ike.crypto.Secret;
-import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.daemon.runtime.LoopbackSettings;
 import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.IpsecLevel;
 import org.jracoon.ike.kernel.IpsecProtocol;
@@ -39,14 +30,6 @@ import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.kernel.SaSpec;
 import org.jracoon.ike.kernel.TrafficSelector;
-import org.jracoon.ike.keymat.Padding;
-import org.jracoon.ike.policy.AuthMethod;
-import org.jracoon.ike.policy.IpsecAuthentication;
-import org.jracoon.ike.policy.IpsecEncryption;
-import org.jracoon.ike.policy.Phase1Proposal;
-import org.jracoon.ike.policy.Phase2Policy;
-import org.jracoon.ike.policy.Policies;
-import org.jracoon.ike.policy.RemotePolicy;
 import org.jracoon.pfkey.recording.RecordingKernel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,10 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RacoonctlTest {
 
-    private static final InetAddress A = address("127.0.61.1");
-    private static final InetAddress B = address("127.0.61.2");
-    private static final IpPrefix NET_A = new IpPrefix(address("10.61.1.0"), 24);
-    private static final IpPrefix NET_B = new IpPrefix(address("10.61.2.0"), 24);
+    private static final InetAddress A = LoopbackSettings.address("127.0.61.1");
+    private static final InetAddress B = LoopbackSettings.address("127.0.61.2");
+    private static final IpPrefix NET_A = new IpPrefix(LoopbackSettings.address("10.61.1.0"), 24);
+    private static final IpPrefix NET_B = new IpPrefix(LoopbackSettings.address("10.61.2.0"), 24);
     private static final String ESP_SAOPTS = "esp inet 10.61.1.0/24 10.61.2.0/24 any";
 
     @TempDir
@@ -81,8 +64,8 @@ class RacoonctlTest {
         kernelB = new RecordingKernel();
         kernelA.addPolicy(PolicySpec.ipsec(TrafficSelector.between(NET_A, NET_B), PolicyDirection.OUT,
                 List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
-        daemonA = Daemon.start(kernelA, settings(A, B, TrafficSelector.between(NET_A, NET_B)));
-        daemonB = Daemon.start(kernelB, settings(B, A, TrafficSelector.between(NET_B, NET_A)));
+        daemonA = Daemon.start(kernelA, LoopbackSettings.psk(A, B, NET_A, NET_B));
+        daemonB = Daemon.start(kernelB, LoopbackSettings.psk(B, A, NET_B, NET_A));
         socketA = AdminSocket.open(dir.resolve("a.sock"), "root", "root", 0600, commands(daemonA));
         socketB = AdminSocket.open(dir.resolve("b.sock"), "root", "root", 0600, commands(daemonB));
     }
@@ -104,21 +87,8 @@ class RacoonctlTest {
         }, InstantSource.system(), ZoneId.of("UTC"));
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
-    /** racoonctl -s SOCKET WORDS..., in this JVM. */
     private static Result racoonctl(String socket, String words) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = ("-s " + dir.resolve(socket) + " " + words).split(" ");
-        CommandLine cl = RacoonctlMain.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(all);
-        Result r = new Result(exit, out.toString(), err.toString());
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
-        return r;
+        return Racoonctl.run(dir.resolve(socket), words);
     }
 
     @Test
@@ -268,25 +238,5 @@ class RacoonctlTest {
             Thread.sleep(100);
         }
         assertTrue(condition.getAsBoolean(), what);
-    }
-
-    private static Daemon.Settings settings(InetAddress self, InetAddress peer, TrafficSelector selector) {
-        RemotePolicy remote = RemotePolicy.of(Optional.of(peer), List.of(new Phase1Proposal(
-                EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024,
-                28800)));
-        Phase2Policy phase2 = new Phase2Policy(Optional.of(selector), List.of(IpsecEncryption.AES_128),
-                List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
-        Secret psk = Secret.copyOf("racoonctl-test-psk".getBytes(StandardCharsets.US_ASCII));
-        return new Daemon.Settings(new Policies(List.of(remote), List.of(phase2)),
-                Authenticators.preSharedKeys(p -> p.equals(peer) ? Optional.of(psk) : Optional.empty()),
-                Padding.RACOON_DEFAULT, List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), null);
-    }
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -3,16 +3,13 @@ package org.jracoon.daemon.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.jracoon.daemon.ctl.RacoonctlMain;
+import org.jracoon.daemon.ctl.Racoonctl;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * racoonctl with real SAs: two of our daemons (ssA, ssB) with tunnel policies; establish-sa -w
@@ -34,16 +31,16 @@ class RacoonctlKernelTest {
                     "10.2.0.1");
             Path socket = ns.daemonDirectory(Namespaces.A).resolve("racoon.sock");
 
-            String[] up = racoonctl(socket, "establish-sa -w esp inet 10.1.0.0/24 10.2.0.0/24 any");
-            assertEquals("0", up[0], up[1] + up[2] + a.output() + b.output());
-            assertTrue(up[1].contains("Phase 2 established"), up[1]);
+            Racoonctl.Result up = Racoonctl.run(socket, "establish-sa -w esp inet 10.1.0.0/24 10.2.0.0/24 any");
+            assertEquals(0, up.exit(), up + a.output() + b.output());
+            assertTrue(up.out().contains("Phase 2 established"), up.out());
             Set<String> sas = ns.saKeys(Namespaces.A);
             assertEquals(2, sas.size(), sas.toString());
             assertEquals(sas, ns.saKeys(Namespaces.B));
             ns.assertPingThroughEspWithEqualKeys();
             assertTrue(!a.log().contains("ACQUIRE"), "negotiated on racoonctl's request, not on an ACQUIRE");
 
-            String shown = racoonctl(socket, "show-sa esp")[1];
+            String shown = Racoonctl.run(socket, "show-sa esp").out();
             for (String sa : sas) {
                 String spi = sa.split(" ")[5];
                 assertTrue(shown.contains(String.format("0x%08x", Long.parseLong(spi.substring(2), 16))),
@@ -58,16 +55,5 @@ class RacoonctlKernelTest {
             }
             assertEquals("", ns.shell("ip -n " + Namespaces.B + " xfrm state").strip(), b.log());
         }
-    }
-
-    /** racoonctl -s SOCKET WORDS in this JVM: exit status, stdout, stderr. */
-    private static String[] racoonctl(Path socket, String words) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = RacoonctlMain.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(("-s " + socket + " " + words).split(" "));
-        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
     }
 }

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
-import org.jracoon.ike.crypto.EncryptionAlgorithm;
-import org.jracoon.ike.crypto.HashAlgorithm;
-import org.jracoon.ike.crypto.ModpGroup;
-import org.jracoon.ike.crypto.Secret;
-import org.jracoon.ike.exchange.Authenticators;
+import org.jracoon.daemon.runtime.LoopbackSettings;
 import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.IpsecLevel;
 import org.jracoon.ike.kernel.IpsecProtocol;
@@ -34,14 +27,6 @@ import org.jracoon.ike.kernel.PolicyDirection;
 import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaSpec;
 import org.jracoon.ike.kernel.TrafficSelector;
-import org.jracoon.ike.keymat.Padding;
-import org.jracoon.ike.policy.AuthMethod;
-import org.jracoon.ike.policy.IpsecAuthentication;
-import org.jracoon.ike.policy.IpsecEncryption;
-import org.jracoon.ike.policy.Phase1Proposal;
-import org.jracoon.ike.policy.Phase2Policy;
-import org.jracoon.ike.policy.Policies;
-import org.jracoon.ike.policy.RemotePolicy;
 import org.jracoon.pfkey.recording.RecordingKernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyExportTsharkTest {
 
-    private static final InetAddress A = address("127.0.61.5");
-    private static final InetAddress B = address("127.0.61.6");
-    private static final IpPrefix NET_A = new IpPrefix(address("10.61.5.0"), 24);
-    private static final IpPrefix NET_B = new IpPrefix(address("10.61.6.0"), 24);
+    private static final InetAddress A = LoopbackSettings.address("127.0.61.5");
+    private static final InetAddress B = LoopbackSettings.address("127.0.61.6");
+    private static final IpPrefix NET_A = new IpPrefix(LoopbackSettings.address("10.61.5.0"), 24);
+    private static final IpPrefix NET_B = new IpPrefix(LoopbackSettings.address("10.61.6.0"), 24);
 
     @Test
     void theExportedFileLetsTsharkDecryptARecordedNegotiation(@TempDir Path dir) throws Exception {
@@ -71,8 +56,8 @@ class KeyExportTsharkTest {
                 "udp port 500 and host " + A.getHostAddress()).redirectErrorStream(true).start();
         try {
             awaitListening(tcpdump);
-            try (Daemon a = Daemon.start(new ExportingKernel(kernelA, keys), settings(A, B, NET_A, NET_B));
-                    Daemon b = Daemon.start(new RecordingKernel(), settings(B, A, NET_B, NET_A))) {
+            try (Daemon a = Daemon.start(new ExportingKernel(kernelA, keys), LoopbackSettings.psk(A, B, NET_A, NET_B));
+                    Daemon b = Daemon.start(new RecordingKernel(), LoopbackSettings.psk(B, A, NET_B, NET_A))) {
                 keys.follow(a);
                 a.establish(TrafficSelector.between(NET_A, NET_B), IpsecProtocol.ESP);
                 for (int i = 0; i < 200 && installed(kernelA).size() < 2; i++) {
@@ -134,25 +119,5 @@ class KeyExportTsharkTest {
     private static List<SaSpec> installed(RecordingKernel kernel) {
         return kernel.calls().stream().filter(c -> c.operation() == KernelOperation.UPDATE
                 || c.operation() == KernelOperation.ADD).map(c -> (SaSpec) c.arguments().get(0)).toList();
-    }
-
-    private static Daemon.Settings settings(InetAddress self, InetAddress peer, IpPrefix ours, IpPrefix theirs) {
-        RemotePolicy remote = RemotePolicy.of(Optional.of(peer), List.of(new Phase1Proposal(
-                EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024,
-                28800)));
-        Phase2Policy phase2 = new Phase2Policy(Optional.of(TrafficSelector.between(ours, theirs)),
-                List.of(IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
-        Secret psk = Secret.copyOf("export-keys-test-psk".getBytes(StandardCharsets.US_ASCII));
-        return new Daemon.Settings(new Policies(List.of(remote), List.of(phase2)),
-                Authenticators.preSharedKeys(p -> p.equals(peer) ? Optional.of(psk) : Optional.empty()),
-                Padding.RACOON_DEFAULT, List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), null);
-    }
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }
