@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ class KeyExportTsharkTest {
 
     private static final InetAddress A = LoopbackSettings.address("127.0.61.5");
     private static final InetAddress B = LoopbackSettings.address("127.0.61.6");
+    /** The pcap file header; anything beyond it is a captured packet. */
+    private static final int PCAP_HEADER = 24;
     private static final IpPrefix NET_A = new IpPrefix(LoopbackSettings.address("10.61.5.0"), 24);
     private static final IpPrefix NET_B = new IpPrefix(LoopbackSettings.address("10.61.6.0"), 24);
 
@@ -52,10 +56,10 @@ class KeyExportTsharkTest {
         kernelA.addPolicy(PolicySpec.ipsec(TrafficSelector.between(NET_A, NET_B), PolicyDirection.OUT,
                 List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.REQUIRE))));
         KeyExport keys = KeyExport.open(keyFile);
-        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-U", "-n", "-w", pcap.toString(),
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "--immediate-mode", "-U", "-n", "-w", pcap.toString(),
                 "udp port 500 and host " + A.getHostAddress()).redirectErrorStream(true).start();
         try {
-            awaitListening(tcpdump);
+            awaitCapturing(tcpdump, pcap);
             try (Daemon a = Daemon.start(new ExportingKernel(kernelA, keys), LoopbackSettings.psk(A, B, NET_A, NET_B));
                     Daemon b = Daemon.start(new RecordingKernel(), LoopbackSettings.psk(B, A, NET_B, NET_A))) {
                 keys.follow(a);
@@ -64,6 +68,8 @@ class KeyExportTsharkTest {
                     Thread.sleep(100);
                 }
             }
+            // packets reach the file in order: once a later probe is in, the negotiation is too
+            probeUntilWritten(pcap, Files.size(pcap));
         } finally {
             tcpdump.destroy();
             assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS));
@@ -106,14 +112,29 @@ class KeyExportTsharkTest {
         return String.join("\n", out.lines().filter(l -> !l.isBlank()).toList());
     }
 
-    private static void awaitListening(Process tcpdump) throws IOException {
+    /**
+     * Waits until tcpdump writes what it sees: "listening on" may come before packets reach the
+     * file, so probes to A's port 500 go out until one is in it (tshark finds no ISAKMP fields in them).
+     */
+    private static void awaitCapturing(Process tcpdump, Path pcap) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.contains("listening on")) {
-                return;
+        String line = out.readLine();
+        while (line != null && !line.contains("listening on")) {
+            line = out.readLine();
+        }
+        assertTrue(line != null, "tcpdump did not start");
+        probeUntilWritten(pcap, PCAP_HEADER);
+    }
+
+    /** Sends one-byte datagrams to A's port 500 until the capture file is longer than {@code size}. */
+    private static void probeUntilWritten(Path pcap, long size) throws Exception {
+        try (DatagramSocket probe = new DatagramSocket()) {
+            for (int i = 0; i < 100 && (!Files.exists(pcap) || Files.size(pcap) <= size); i++) {
+                probe.send(new DatagramPacket(new byte[1], 1, new InetSocketAddress(A, 500)));
+                Thread.sleep(100);
             }
         }
-        throw new AssertionError("tcpdump did not start");
+        assertTrue(Files.size(pcap) > size, "tcpdump writes nothing more");
     }
 
     private static List<SaSpec> installed(RecordingKernel kernel) {
