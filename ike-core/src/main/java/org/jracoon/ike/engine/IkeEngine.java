@@ -1,5 +1,6 @@
 package org.jracoon.ike.engine;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.exchange.Authenticators;
@@ -42,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * <li>a kernel ACQUIRE becomes an {@link SaRequest} (endpoints, selector and protocol/mode of
  *     the outbound policy it names) for {@link #acquire}; kernel EXPIREs go to {@link #expire};</li>
  * <li>{@link EngineSink#arm} schedules {@link #timerExpired}, {@link EngineSink#cancel} unschedules;</li>
- * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSas()} and
- *     {@link #ipsecSas()} answer show-sa.</li>
+ * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSaStatus()} and
+ *     {@link #ipsecSas()} answer show-sa; {@link #connect}, {@link #deleteIsakmpSas},
+ *     {@link #deleteIpsecSas} and {@link #reconfigure} carry out racoonctl's commands.</li>
  * </ul>
  */
 public final class IkeEngine {
@@ -122,17 +126,40 @@ public final class IkeEngine {
             prune();
             return;
         }
-        Optional<RemotePolicy> policy = services.policies().remote(request.peer());
+        initiate(request.local(), request.peer(), Optional.of(request));
+    }
+
+    /**
+     * An operator's request for phase 1 alone (racoonctl establish-sa isakmp, vpn-connect):
+     * Main Mode to {@code peer} unless an ISAKMP SA with it is up or under way.
+     *
+     * @return empty when phase 1 is up, under way or started; else why it cannot be, in one line
+     */
+    public Optional<String> connect(InetAddress local, InetAddress peer) {
+        return guarded("connect to " + peer.getHostAddress(), () -> {
+            if (table.usable(peer).isPresent()) {
+                IKE.info("phase 1 to {} already up or under way", peer.getHostAddress());
+                return Optional.empty();
+            }
+            return initiate(local, peer, Optional.empty());
+        }, Optional.of("internal error, see the log"));
+    }
+
+    /** @return empty when Main Mode started, else why not */
+    private Optional<String> initiate(InetAddress local, InetAddress peer, Optional<SaRequest> first) {
+        Optional<RemotePolicy> policy = services.policies().remote(peer);
         if (policy.isEmpty() || policy.get().passive()) {
-            IKE.warn("no phase 1 to {}: {}", request.peer().getHostAddress(),
-                    policy.isEmpty() ? "no remote policy" : "remote policy is passive");
-            return;
+            String reason = "no phase 1 to " + peer.getHostAddress() + ": "
+                    + (policy.isEmpty() ? "no remote policy" : "remote policy is passive");
+            IKE.warn(reason);
+            return Optional.of(reason);
         }
         Cookies cookies = new Cookies(newCookie(), 0);
-        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(request.local(),
-                IKE_PORT), new InetSocketAddress(request.peer(), IKE_PORT), policy.get());
-        table.add(ExchangeManager.initiate(sa, services, request));
+        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(local, IKE_PORT),
+                new InetSocketAddress(peer, IKE_PORT), policy.get(), services.clock().instant());
+        table.add(ExchangeManager.initiate(sa, services, first));
         prune();
+        return Optional.empty();
     }
 
     /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
@@ -172,16 +199,80 @@ public final class IkeEngine {
      * error line (the stack trace at debug level) and the engine goes on.
      */
     private void guarded(String input, Runnable step) {
-        try {
+        guarded(input, () -> {
             step.run();
+            return null;
+        }, null);
+    }
+
+    /** As {@link #guarded(String, Runnable)}, for a step with a result; {@code onError} when it failed. */
+    private <T> T guarded(String input, Supplier<T> step, T onError) {
+        try {
+            return step.get();
         } catch (RuntimeException e) {
             IKE.error("internal error on {}: {}", input, e.toString());
             IKE.debug("internal error on {}", input, e);
             prune();
+            return onError;
         }
     }
 
-    /** The ISAKMP SAs, for admin output. */
+    /** The ISAKMP SAs as an operator sees them (racoonctl show-sa isakmp). */
+    public List<IsakmpSaStatus> isakmpSaStatus() {
+        List<IsakmpSaStatus> out = new ArrayList<>();
+        table.entries().forEach(m -> out.add(status(m)));
+        return out;
+    }
+
+    private static IsakmpSaStatus status(ExchangeManager m) {
+        IsakmpSa sa = m.sa();
+        return new IsakmpSaStatus(sa.cookies(), sa.role(), sa.local(), sa.remote(), sa.state(), sa.created(),
+                sa.establishedAt(), m.ipsecSas().size());
+    }
+
+    /**
+     * Deletes the ISAKMP SAs {@code which} selects, telling the peer; with {@code withPairs} their
+     * IPsec SAs too (racoonctl delete-sa isakmp and vpn-disconnect do, flush-sa isakmp does not).
+     *
+     * @return how many ISAKMP SAs were deleted
+     */
+    public int deleteIsakmpSas(Predicate<IsakmpSaStatus> which, boolean withPairs) {
+        int deleted = 0;
+        for (ExchangeManager m : table.entries()) {
+            if (!m.dead() && which.test(status(m))) {
+                guarded("delete of " + m.sa().cookies(), () -> m.delete(withPairs));
+                deleted++;
+            }
+        }
+        prune();
+        return deleted;
+    }
+
+    /**
+     * Deletes the IPsec SA pairs {@code which} selects from the kernel, telling the peer
+     * (racoonctl delete-sa esp|ah, flush-sa esp|ah|ipsec, and the daemon's shutdown).
+     *
+     * @return how many pairs were deleted
+     */
+    public int deleteIpsecSas(Predicate<IpsecSa> which) {
+        int deleted = 0;
+        for (ExchangeManager m : table.entries()) {
+            for (IpsecSa pair : m.ipsecSas()) {
+                if (which.test(pair)) {
+                    guarded("delete of " + pair, () -> m.delete(pair));
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** A reloaded configuration: used by every negotiation started from now on. */
+    public void reconfigure(Policies policies, Authenticators authenticators, Padding padding) {
+        services.reconfigure(policies, authenticators, padding);
+    }
+
+    /** The ISAKMP SAs, keys included: for the engine's own tests and the key export. */
     public List<IsakmpSa> isakmpSas() {
         List<IsakmpSa> out = new ArrayList<>();
         table.entries().forEach(m -> out.add(m.sa()));
@@ -204,7 +295,7 @@ public final class IkeEngine {
         }
         Cookies cookies = new Cookies(header.initiatorCookie(), newCookie());
         IsakmpSa sa = new IsakmpSa(serials++, Role.RESPONDER, cookies, datagram.local(), datagram.remote(),
-                policy.get());
+                policy.get(), services.clock().instant());
         ExchangeManager manager = ExchangeManager.respond(sa, services);
         manager.receive(datagram, header);
         if (manager.dead()) {

@@ -115,10 +115,13 @@ public final class ExchangeManager implements SaTable.Entry {
         arm(0, EngineTimer.Kind.PHASE_TIMEOUT, timers().phase1Timeout());
     }
 
-    /** Starts Main Mode as initiator for a first request and sends MM1. */
-    public static ExchangeManager initiate(IsakmpSa sa, Services services, SaRequest first) {
+    /**
+     * Starts Main Mode as initiator and sends MM1; {@code first} is negotiated once phase 1 is up
+     * (empty when an operator asked for phase 1 alone, racoonctl establish-sa isakmp).
+     */
+    public static ExchangeManager initiate(IsakmpSa sa, Services services, Optional<SaRequest> first) {
         ExchangeManager m = new ExchangeManager(sa, services, MainMode.initiator(sa, services));
-        m.waiting.add(first);
+        first.ifPresent(m.waiting::add);
         IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         m.advance(m.mainMode, null);
         return m;
@@ -195,17 +198,50 @@ public final class ExchangeManager implements SaTable.Entry {
     /** Drops this ISAKMP SA and removes its IPsec SAs from the kernel, telling the peer nothing (it restarted). */
     public void purge() {
         for (IpsecSa pair : List.copyOf(ipsecSas)) {
-            for (SaId id : List.of(pair.inbound(), pair.outbound())) {
-                try {
-                    services.kernel().deleteSa(id);
-                } catch (KernelException e) {
-                    CHD.info("{} stale SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
-                }
-            }
+            removeFromKernel(pair);
         }
         IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
         List.copyOf(ipsecSas).forEach(this::forget);
         end();
+    }
+
+    /**
+     * An operator's delete of one pair (racoonctl delete-sa, flush-sa; shutdown): it leaves the
+     * kernel and the peer gets a DELETE of our SPI, as for a hard expire.
+     */
+    public void delete(IpsecSa pair) {
+        removeFromKernel(pair);
+        CHD.info("{} IPsec SA {} deleted", sa.cookies(), pair);
+        expired(pair);
+    }
+
+    /**
+     * An operator's delete of this ISAKMP SA: a DELETE of it to the peer if it was established;
+     * with {@code withPairs} its IPsec SAs first, each as {@link #delete(IpsecSa)} (racoon's
+     * purge_remote), else they stay under their own lifetimes (racoon's flushph1).
+     */
+    public void delete(boolean withPairs) {
+        if (withPairs) {
+            for (IpsecSa pair : List.copyOf(ipsecSas)) {
+                delete(pair);
+            }
+        }
+        if (sa.established()) {
+            sendInformational(List.of(Informational.deleteIsakmpSa(sa.cookies())));
+        }
+        IKE.info("{} ISAKMP SA with {} deleted", sa.cookies(), sa.remote());
+        end();
+    }
+
+    /** Deletes both SAs of a pair from the kernel; one the kernel no longer has is only logged. */
+    private void removeFromKernel(IpsecSa pair) {
+        for (SaId id : List.of(pair.inbound(), pair.outbound())) {
+            try {
+                services.kernel().deleteSa(id);
+            } catch (KernelException e) {
+                CHD.info("{} SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
+            }
+        }
     }
 
     /** A received datagram whose cookies name this SA. */

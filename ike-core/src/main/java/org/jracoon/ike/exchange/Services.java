@@ -16,16 +16,17 @@ import org.jracoon.ike.policy.Policies;
 /**
  * What every exchange of one engine shares: policies, authenticators, the kernel port, the
  * injected randomness and clock, the padding rules, the output sink, and the peers already
- * sent an INITIAL-CONTACT.
+ * sent an INITIAL-CONTACT. Policies, authenticators and padding change only on a reload, and
+ * only on the engine's thread.
  */
 public final class Services {
 
-    private final Policies policies;
-    private final Authenticators authenticators;
+    private Policies policies;
+    private Authenticators authenticators;
     private final KernelIpsec kernel;
     private final RandomSource random;
     private final InstantSource clock;
-    private final Padding padding;
+    private Padding padding;
     private final EngineSink sink;
     private final Set<InetAddress> contacted = new HashSet<>();
     private int lastReqid;
@@ -39,6 +40,16 @@ public final class Services {
         this.clock = Objects.requireNonNull(clock);
         this.padding = Objects.requireNonNull(padding);
         this.sink = Objects.requireNonNull(sink);
+    }
+
+    /**
+     * A reloaded configuration (racoonctl reload-config, SIGHUP): negotiations started from now
+     * on use it; an ISAKMP SA keeps the remote policy it was negotiated under.
+     */
+    public void reconfigure(Policies newPolicies, Authenticators newAuthenticators, Padding newPadding) {
+        policies = Objects.requireNonNull(newPolicies);
+        authenticators = Objects.requireNonNull(newAuthenticators);
+        padding = Objects.requireNonNull(newPadding);
     }
 
     public Policies policies() {

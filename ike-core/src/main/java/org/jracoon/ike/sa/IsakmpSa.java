@@ -36,6 +36,7 @@ public final class IsakmpSa {
     private InetSocketAddress local;
     private InetSocketAddress remote;
     private final RemotePolicy policy;
+    private final Instant created;
     private Cookies cookies;
     private State state = State.MM_SA;
     private Phase1Proposal proposal;
@@ -47,8 +48,9 @@ public final class IsakmpSa {
     private boolean natThere;
 
     public IsakmpSa(long serial, Role role, Cookies cookies, InetSocketAddress local, InetSocketAddress remote,
-            RemotePolicy policy) {
+            RemotePolicy policy, Instant created) {
         this.serial = serial;
+        this.created = Objects.requireNonNull(created);
         this.role = Objects.requireNonNull(role);
         this.cookies = Objects.requireNonNull(cookies);
         this.local = Objects.requireNonNull(local);
@@ -157,6 +159,11 @@ public final class IsakmpSa {
     public void established(Instant when) {
         established = when;
         state = State.ESTABLISHED;
+    }
+
+    /** When the first message of the negotiation was sent or received (racoon's "Created" column). */
+    public Instant created() {
+        return created;
     }
 
     public Optional<Instant> establishedAt() {
