@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@link EngineEvent}s feed logs, scripts and the admin socket; {@link #isakmpSas()} and
  *     {@link #ipsecSas()} answer show-sa.</li>
  * </ul>
+ *
+ * <p>What unauthenticated senders may cost it is bounded by its {@link Limits}.
  */
 public final class IkeEngine {
 
@@ -53,12 +55,20 @@ public final class IkeEngine {
     public static final int IKE_PORT = 500;
 
     private final Services services;
+    private final Admission admission;
     private final SaTable<ExchangeManager> table = new SaTable<>();
     private long serials;
 
+    /** An engine with the default {@link Limits}. */
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             InstantSource clock, Padding padding, EngineSink sink) {
-        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink);
+        this(policies, authenticators, kernel, random, clock, padding, sink, Limits.DEFAULT);
+    }
+
+    public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
+            InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
+        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink, limits);
+        this.admission = new Admission(limits, clock);
     }
 
     /** A datagram received on an IKE socket. */
@@ -79,13 +89,13 @@ public final class IkeEngine {
         if (manager.isPresent()) {
             manager.get().receive(datagram, header);
             purgeOthers(manager.get());
+            prune();
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
             respond(datagram, header);
         } else {
             IKE.info("{} from {} names no ISAKMP SA, dropped", header.cookies(), datagram.remote());
         }
-        prune();
     }
 
     /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
@@ -174,11 +184,18 @@ public final class IkeEngine {
         return out;
     }
 
-    /** A responder SA for a first message; it enters the table only if MM1 was acceptable. */
+    /**
+     * A responder SA for a first message, if {@link Admission} lets it have one; it enters the
+     * table only if MM1 was acceptable.
+     */
     private void respond(Datagram datagram, IsakmpHeader header) {
-        Optional<RemotePolicy> policy = services.policies().remote(datagram.remote().getAddress());
+        Optional<RemotePolicy> policy = admission.admit(datagram,
+                services.policies().remote(datagram.remote().getAddress()),
+                displaced -> table.bySerial(displaced.serial()).ifPresent(m -> {
+                    m.displace();
+                    table.remove(m);
+                }));
         if (policy.isEmpty()) {
-            IKE.warn("{} Main Mode from {} refused: no remote policy", header.cookies(), datagram.remote());
             return;
         }
         Cookies cookies = new Cookies(header.initiatorCookie(), newCookie());
@@ -188,6 +205,7 @@ public final class IkeEngine {
         manager.receive(datagram, header);
         if (!manager.dead()) {
             table.add(manager);
+            admission.opened(sa);
         }
     }
 
@@ -216,6 +234,9 @@ public final class IkeEngine {
         for (ExchangeManager m : table.entries()) {
             if (m.dead()) {
                 table.remove(m);
+            }
+            if (m.dead() || m.sa().established()) {
+                admission.settled(m.sa());
             }
         }
     }

@@ -51,6 +51,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors found before a message is proved authentic are logged and never answered with an
  * encrypted notification; only a refused MM1, which created no SA, is answered in the clear.
+ *
+ * <p>Never more replies than requests: a duplicate gets one copy of the stored reply, and one
+ * stored reply goes out again at most {@code timer counter} times (racoon isakmp.c
+ * check_recvdpkt's retry counter). The responder does not resend MM2 on its own timer: until MM3
+ * echoes its cookie the initiator's address may be spoofed, and the initiator resends MM1 if
+ * MM2 was lost. Error notifications are throttled per peer address.
  */
 public final class ExchangeManager implements SaTable.Entry {
 
@@ -66,9 +72,9 @@ public final class ExchangeManager implements SaTable.Entry {
     private final MainMode mainMode;
     private final Map<Integer, QuickMode> quickModes = new HashMap<>();
     private final Map<Integer, Unanswered> unanswered = new HashMap<>();
-    private final Map<Octets, Optional<byte[]>> replies = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Octets, StoredReply> replies = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Octets, Optional<byte[]>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Octets, StoredReply> eldest) {
             return size() > STORED_REPLIES;
         }
     };
@@ -77,6 +83,17 @@ public final class ExchangeManager implements SaTable.Entry {
     /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
     private boolean peerInitialContact;
+
+    /** What a received message was answered with (null: nothing), and how often it may go out again. */
+    private static final class StoredReply {
+        final byte[] bytes;
+        int resendsLeft;
+
+        StoredReply(byte[] bytes, int resendsLeft) {
+            this.bytes = bytes;
+            this.resendsLeft = resendsLeft;
+        }
+    }
 
     /** The last message of an exchange that awaits an answer, and how many resends are left. */
     private static final class Unanswered {
@@ -191,14 +208,29 @@ public final class ExchangeManager implements SaTable.Entry {
         end();
     }
 
+    /**
+     * Drops a half-open responder SA to make room for a newer MM1 from its address (the engine's
+     * admission counts these), telling the peer nothing: it never showed it is there.
+     */
+    public void displace() {
+        IKE.debug("{} half-open SA with {} displaced by a newer MM1", sa.cookies(), sa.remote());
+        end();
+    }
+
     /** A received datagram whose cookies name this SA. */
     public void receive(Datagram datagram, IsakmpHeader header) {
         Octets key = Octets.of(HashAlgorithm.SHA1.digest(datagram.data()));
-        if (replies.containsKey(key)) {
-            Optional<byte[]> reply = replies.get(key);
+        StoredReply stored = replies.get(key);
+        if (stored != null) {
+            boolean resend = stored.bytes != null && stored.resendsLeft > 0;
             IKE.info("{} retransmitted {} mid {} received, {}", sa.cookies(), ExchangeType.name(header.exchangeType()),
-                    Integer.toHexString(header.messageId()), reply.isPresent() ? "stored reply sent again" : "ignored");
-            reply.ifPresent(this::send);
+                    Integer.toHexString(header.messageId()), resend ? "stored reply sent again"
+                            : stored.bytes == null ? "ignored" : "ignored (stored reply already sent again "
+                                    + timers().counter() + " times)");
+            if (resend) {
+                stored.resendsLeft--;
+                services.sink().send(new Datagram(stored.bytes, sa.local(), sa.remote()));
+            }
             return;
         }
         switch (header.exchangeType()) {
@@ -320,11 +352,11 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         if (receivedKey != null) {
-            replies.put(receivedKey, Optional.ofNullable(bytes));
+            store(receivedKey, bytes);
         }
         if (bytes != null) {
             send(bytes);
-            if (!exchange.done()) {
+            if (!exchange.done() && !awaitingMm3()) {
                 unanswered.put(exchange.messageId(), new Unanswered(bytes, timers().counter()));
                 arm(exchange.messageId(), EngineTimer.Kind.RETRANSMIT, timers().interval());
             }
@@ -332,6 +364,15 @@ public final class ExchangeManager implements SaTable.Entry {
         if (exchange.done()) {
             finished(exchange);
         }
+    }
+
+    /** Whether this is a responder that sent MM2 and has no proof yet that the initiator's address is real. */
+    private boolean awaitingMm3() {
+        return sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_KE;
+    }
+
+    private void store(Octets receivedKey, byte[] reply) {
+        replies.put(receivedKey, new StoredReply(reply, timers().counter()));
     }
 
     private void finished(Exchange exchange) {
@@ -383,14 +424,16 @@ public final class ExchangeManager implements SaTable.Entry {
      * A message the exchange refused. Phase 1 ends; a refused MM1 (no SA yet) is answered in
      * the clear. A phase-2 exchange ends; it is answered with a protected notification only
      * when the refused message was authentic. A retransmission of an authentic refused message
-     * gets the same answer without a second refusal.
+     * gets the same answer without a second refusal. Either notification goes out only if the
+     * peer's address has not had one within the throttle's interval.
      *
      * @param receivedKey the refused message's digest, null when the refusal came while building
      */
     private void refused(Exchange exchange, int notifyType, String reason, boolean authenticated, Octets receivedKey) {
         String line = reason + " (" + NotifyType.name(notifyType) + ")";
         if (exchange == mainMode) {
-            if (sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_SA) {
+            if (sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_SA
+                    && services.mayNotifyError(sa.remote().getAddress())) {
                 send(protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(), notifyType)));
             }
             if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated
@@ -401,10 +444,12 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         if (authenticated) {
-            byte[] notification = sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
-                    Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)));
+            byte[] notification = services.mayNotifyError(sa.remote().getAddress())
+                    ? sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
+                            Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)))
+                    : null;
             if (receivedKey != null) {
-                replies.put(receivedKey, Optional.of(notification));
+                store(receivedKey, notification);
             }
         }
         failExchange(exchange.messageId(), line);
@@ -470,7 +515,7 @@ public final class ExchangeManager implements SaTable.Entry {
             Informational.Received received = Informational.process(new Inbound(message, plaintext),
                     sa.keys().orElseThrow());
             protection.forget(mid);
-            replies.put(key, Optional.empty());
+            store(key, null);
             for (NotifyPayload n : received.notifications()) {
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
                 peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;
