@@ -71,10 +71,10 @@ public final class ExchangeManager implements SaTable.Entry {
     private final Services services;
     private final MainMode mainMode;
     private final Map<Integer, QuickMode> quickModes = new HashMap<>();
-    private final Map<Integer, Unanswered> unanswered = new HashMap<>();
-    private final Map<Octets, StoredReply> replies = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Integer, Resendable> unanswered = new HashMap<>();
+    private final Map<Octets, Resendable> replies = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Octets, StoredReply> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Octets, Resendable> eldest) {
             return size() > STORED_REPLIES;
         }
     };
@@ -84,23 +84,16 @@ public final class ExchangeManager implements SaTable.Entry {
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
     private boolean peerInitialContact;
 
-    /** What a received message was answered with (null: nothing), and how often it may go out again. */
-    private static final class StoredReply {
+    /**
+     * A message that may go out again, and how many more times: the last message of an exchange
+     * that awaits an answer (resent on the timer), or what a received message was answered with
+     * (null: nothing; resent when that message comes again).
+     */
+    private static final class Resendable {
         final byte[] bytes;
         int resendsLeft;
 
-        StoredReply(byte[] bytes, int resendsLeft) {
-            this.bytes = bytes;
-            this.resendsLeft = resendsLeft;
-        }
-    }
-
-    /** The last message of an exchange that awaits an answer, and how many resends are left. */
-    private static final class Unanswered {
-        final byte[] bytes;
-        int resendsLeft;
-
-        Unanswered(byte[] bytes, int resendsLeft) {
+        Resendable(byte[] bytes, int resendsLeft) {
             this.bytes = bytes;
             this.resendsLeft = resendsLeft;
         }
@@ -220,7 +213,7 @@ public final class ExchangeManager implements SaTable.Entry {
     /** A received datagram whose cookies name this SA. */
     public void receive(Datagram datagram, IsakmpHeader header) {
         Octets key = Octets.of(HashAlgorithm.SHA1.digest(datagram.data()));
-        StoredReply stored = replies.get(key);
+        Resendable stored = replies.get(key);
         if (stored != null) {
             boolean resend = stored.bytes != null && stored.resendsLeft > 0;
             IKE.info("{} retransmitted {} mid {} received, {}", sa.cookies(), ExchangeType.name(header.exchangeType()),
@@ -266,7 +259,7 @@ public final class ExchangeManager implements SaTable.Entry {
         int mid = timer.messageId();
         switch (timer.kind()) {
             case RETRANSMIT -> {
-                Unanswered u = unanswered.get(mid);
+                Resendable u = unanswered.get(mid);
                 if (u == null) {
                     return;
                 }
@@ -357,7 +350,7 @@ public final class ExchangeManager implements SaTable.Entry {
         if (bytes != null) {
             send(bytes);
             if (!exchange.done() && !awaitingMm3()) {
-                unanswered.put(exchange.messageId(), new Unanswered(bytes, timers().counter()));
+                unanswered.put(exchange.messageId(), new Resendable(bytes, timers().counter()));
                 arm(exchange.messageId(), EngineTimer.Kind.RETRANSMIT, timers().interval());
             }
         }
@@ -372,7 +365,7 @@ public final class ExchangeManager implements SaTable.Entry {
     }
 
     private void store(Octets receivedKey, byte[] reply) {
-        replies.put(receivedKey, new StoredReply(reply, timers().counter()));
+        replies.put(receivedKey, new Resendable(reply, timers().counter()));
     }
 
     private void finished(Exchange exchange) {
