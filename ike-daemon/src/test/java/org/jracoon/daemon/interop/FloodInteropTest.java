@@ -91,6 +91,8 @@ class FloodInteropTest {
                 List<String> drops = log.lines().filter(l -> l.contains("Main Mode requests dropped")
                         || l.contains("dropped: half-open")).toList();
                 long answered1 = log.lines().filter(l -> l.contains("responding to Main Mode from /10.99.")).count();
+                long timedOut = log.lines().filter(l -> l.contains("WARN") && l.contains("with /10.99.") && l.contains("time up")).count();
+                Files.writeString(Path.of(System.getProperty("jracoon.root"), "ike-daemon/target/flood-racoon.log"), log);
                 System.out.printf("flood: %d MM1 from %d addresses in %.1f s = %.0f/s (asked %d/s); %d answers came"
                         + " back%n", figures.sent(), SOURCES, figures.elapsed().toMillis() / 1000.0, figures.rate(),
                         RATE, figures.replies());
@@ -101,8 +103,9 @@ class FloodInteropTest {
                 System.out.printf("flood: daemon heap after a full GC during the flood: %d KiB (bound %d KiB)%n",
                         heap / 1024, HEAP_BOUND / 1024);
                 System.out.printf("flood: ssA's UDP took %d datagrams, dropped %d for a full socket buffer; the"
-                        + " daemon answered %d MM1s from the flood%n", udpAfter[0] - udpBefore[0],
-                        udpAfter[1] - udpBefore[1], answered1);
+                        + " daemon answered %d MM1s from the flood, %d of their SAs timed out (log in"
+                        + " ike-daemon/target/flood-racoon.log)%n", udpAfter[0] - udpBefore[0],
+                        udpAfter[1] - udpBefore[1], answered1, timedOut);
                 drops.forEach(l -> System.out.println("flood: daemon: " + l));
 
                 assertTrue(during.output().contains("initiate completed successfully"), during.output());
