@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  *     {@link #ipsecSas()} answer show-sa; {@link #connect}, {@link #deleteIsakmpSas},
  *     {@link #deleteIpsecSas} and {@link #reconfigure} carry out racoonctl's commands.</li>
  * </ul>
+ *
+ * <p>What unauthenticated senders may cost it is bounded by its {@link Limits}.
  */
 public final class IkeEngine {
 
@@ -63,6 +65,7 @@ public final class IkeEngine {
     public static final int NATT_PORT = 4500;
 
     private final Services services;
+    private final Admission admission;
     private final SaTable<ExchangeManager> table = new SaTable<>();
     /**
      * The ended responder SAs of recently refused MM1s, by peer and initiator cookie: a peer
@@ -77,9 +80,16 @@ public final class IkeEngine {
     };
     private long serials;
 
+    /** An engine with the default {@link Limits}. */
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             InstantSource clock, Padding padding, EngineSink sink) {
-        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink);
+        this(policies, authenticators, kernel, random, clock, padding, sink, Limits.DEFAULT);
+    }
+
+    public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
+            InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
+        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink, limits);
+        this.admission = new Admission(limits, clock);
     }
 
     /** A datagram received on an IKE socket. */
@@ -100,6 +110,7 @@ public final class IkeEngine {
         if (manager.isPresent()) {
             manager.get().receive(datagram, header);
             purgeOthers(manager.get());
+            prune();
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
             ExchangeManager refusedBefore = refused.get(refusalKey(datagram, header));
@@ -111,7 +122,6 @@ public final class IkeEngine {
         } else {
             IKE.info("{} from {} names no ISAKMP SA, dropped", header.cookies(), datagram.remote());
         }
-        prune();
     }
 
     /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
@@ -286,11 +296,18 @@ public final class IkeEngine {
         return out;
     }
 
-    /** A responder SA for a first message; it enters the table only if MM1 was acceptable. */
+    /**
+     * A responder SA for a first message, if {@link Admission} lets it have one; it enters the
+     * table only if MM1 was acceptable.
+     */
     private void respond(Datagram datagram, IsakmpHeader header) {
-        Optional<RemotePolicy> policy = services.policies().remote(datagram.remote().getAddress());
+        Optional<RemotePolicy> policy = admission.admit(datagram,
+                services.policies().remote(datagram.remote().getAddress()),
+                displaced -> table.bySerial(displaced.serial()).ifPresent(m -> {
+                    m.displace();
+                    table.remove(m);
+                }));
         if (policy.isEmpty()) {
-            IKE.warn("{} Main Mode from {} refused: no remote policy", header.cookies(), datagram.remote());
             return;
         }
         Cookies cookies = new Cookies(header.initiatorCookie(), newCookie());
@@ -302,6 +319,7 @@ public final class IkeEngine {
             refused.put(refusalKey(datagram, header), manager);
         } else {
             table.add(manager);
+            admission.opened(sa);
         }
     }
 
@@ -334,6 +352,9 @@ public final class IkeEngine {
         for (ExchangeManager m : table.entries()) {
             if (m.dead()) {
                 table.remove(m);
+            }
+            if (m.dead() || m.sa().established()) {
+                admission.settled(m.sa());
             }
         }
     }

@@ -55,6 +55,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors found before a message is proved authentic are logged and never answered with an
  * encrypted notification; only a refused MM1, which created no SA, is answered in the clear.
+ *
+ * <p>Never more replies than requests: a duplicate gets one copy of the stored reply, and one
+ * stored reply goes out again at most {@code timer counter} times (racoon isakmp.c
+ * check_recvdpkt's retry counter). The responder does not resend MM2 on its own timer: until MM3
+ * echoes its cookie the initiator's address may be spoofed, and the initiator resends MM1 if
+ * MM2 was lost. Error notifications are throttled per peer address.
  */
 public final class ExchangeManager implements SaTable.Entry {
 
@@ -71,10 +77,10 @@ public final class ExchangeManager implements SaTable.Entry {
     private final Services services;
     private final MainMode mainMode;
     private final Map<Integer, QuickMode> quickModes = new HashMap<>();
-    private final Map<Integer, Unanswered> unanswered = new HashMap<>();
-    private final Map<Octets, Optional<byte[]>> replies = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Integer, Resendable> unanswered = new HashMap<>();
+    private final Map<Octets, Resendable> replies = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Octets, Optional<byte[]>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Octets, Resendable> eldest) {
             return size() > STORED_REPLIES;
         }
     };
@@ -97,12 +103,16 @@ public final class ExchangeManager implements SaTable.Entry {
     private final Map<IpsecSa, List<PolicySpec>> generated = new HashMap<>();
     private boolean peerInitialContact;
 
-    /** The last message of an exchange that awaits an answer, and how many resends are left. */
-    private static final class Unanswered {
+    /**
+     * A message that may go out again, and how many more times: the last message of an exchange
+     * that awaits an answer (resent on the timer), or what a received message was answered with
+     * (null: nothing; resent when that message comes again).
+     */
+    private static final class Resendable {
         final byte[] bytes;
         int resendsLeft;
 
-        Unanswered(byte[] bytes, int resendsLeft) {
+        Resendable(byte[] bytes, int resendsLeft) {
             this.bytes = bytes;
             this.resendsLeft = resendsLeft;
         }
@@ -244,14 +254,29 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
+    /**
+     * Drops a half-open responder SA to make room for a newer MM1 from its address (the engine's
+     * admission counts these), telling the peer nothing: it never showed it is there.
+     */
+    public void displace() {
+        IKE.debug("{} half-open SA with {} displaced by a newer MM1", sa.cookies(), sa.remote());
+        end();
+    }
+
     /** A received datagram whose cookies name this SA. */
     public void receive(Datagram datagram, IsakmpHeader header) {
         Octets key = Octets.of(HashAlgorithm.SHA1.digest(datagram.data()));
-        if (replies.containsKey(key)) {
-            Optional<byte[]> reply = replies.get(key);
+        Resendable stored = replies.get(key);
+        if (stored != null) {
+            boolean resend = stored.bytes != null && stored.resendsLeft > 0;
             IKE.info("{} retransmitted {} mid {} received, {}", sa.cookies(), ExchangeType.name(header.exchangeType()),
-                    Integer.toHexString(header.messageId()), reply.isPresent() ? "stored reply sent again" : "ignored");
-            reply.ifPresent(this::send);
+                    Integer.toHexString(header.messageId()), resend ? "stored reply sent again"
+                            : stored.bytes == null ? "ignored" : "ignored (stored reply already sent again "
+                                    + timers().counter() + " times)");
+            if (resend) {
+                stored.resendsLeft--;
+                services.sink().send(new Datagram(stored.bytes, sa.local(), sa.remote()));
+            }
             return;
         }
         int mid = header.messageId();
@@ -294,7 +319,7 @@ public final class ExchangeManager implements SaTable.Entry {
         int mid = timer.messageId();
         switch (timer.kind()) {
             case RETRANSMIT -> {
-                Unanswered u = unanswered.get(mid);
+                Resendable u = unanswered.get(mid);
                 if (u == null) {
                     return;
                 }
@@ -404,18 +429,27 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         if (receivedKey != null) {
-            replies.put(receivedKey, Optional.ofNullable(bytes));
+            store(receivedKey, bytes);
         }
         if (bytes != null) {
             send(bytes);
-            if (!exchange.done()) {
-                unanswered.put(exchange.messageId(), new Unanswered(bytes, timers().counter()));
+            if (!exchange.done() && !awaitingMm3()) {
+                unanswered.put(exchange.messageId(), new Resendable(bytes, timers().counter()));
                 arm(exchange.messageId(), EngineTimer.Kind.RETRANSMIT, timers().interval());
             }
         }
         if (exchange.done()) {
             finished(exchange);
         }
+    }
+
+    /** Whether this is a responder that sent MM2 and has no proof yet that the initiator's address is real. */
+    private boolean awaitingMm3() {
+        return sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_KE;
+    }
+
+    private void store(Octets receivedKey, byte[] reply) {
+        replies.put(receivedKey, new Resendable(reply, timers().counter()));
     }
 
     private void finished(Exchange exchange) {
@@ -477,7 +511,8 @@ public final class ExchangeManager implements SaTable.Entry {
      * A message the exchange refused. Phase 1 ends; a refused MM1 (no SA yet) is answered in
      * the clear. A phase-2 exchange ends; it is answered with a protected notification only
      * when the refused message was authentic. A retransmission of an authentic refused message
-     * gets the same answer without a second refusal.
+     * gets the same answer without a second refusal. Either notification goes out only if the
+     * peer's address has not had one within the throttle's interval.
      *
      * @param receivedKey the refused message's digest, null when the refusal came while building
      */
@@ -485,11 +520,14 @@ public final class ExchangeManager implements SaTable.Entry {
         String line = reason + " (" + NotifyType.name(notifyType) + ")";
         if (exchange == mainMode) {
             if (sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_SA) {
-                byte[] notification = protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(),
-                        notifyType));
-                send(notification);
+                byte[] notification = services.mayNotifyError(sa.remote().getAddress())
+                        ? protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(), notifyType))
+                        : null;
+                if (notification != null) {
+                    send(notification);
+                }
                 // kept for a retransmitted MM1, which the engine hands to this SA while it remembers it
-                replies.put(receivedKey, Optional.of(notification));
+                store(receivedKey, notification);
             }
             if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated
                     && sa.proposal().map(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY).orElse(false)) {
@@ -506,10 +544,12 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         if (authenticated) {
-            byte[] notification = sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
-                    Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)));
+            byte[] notification = services.mayNotifyError(sa.remote().getAddress())
+                    ? sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
+                            Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)))
+                    : null;
             if (receivedKey != null) {
-                replies.put(receivedKey, Optional.of(notification));
+                store(receivedKey, notification);
             }
         }
         endExchange(exchange.messageId(), "refused", line);
@@ -601,7 +641,7 @@ public final class ExchangeManager implements SaTable.Entry {
                     sa.keys().orElseThrow());
             usedMessageIds.add(mid);
             protection.forget(mid);
-            replies.put(key, Optional.empty());
+            store(key, null);
             for (NotifyPayload n : received.notifications()) {
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
                 peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;

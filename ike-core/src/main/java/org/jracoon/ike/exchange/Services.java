@@ -9,15 +9,16 @@ import java.util.Set;
 
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.engine.EngineSink;
+import org.jracoon.ike.engine.Limits;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.policy.Policies;
 
 /**
  * What every exchange of one engine shares: policies, authenticators, the kernel port, the
- * injected randomness and clock, the padding rules, the output sink, and the peers already
- * sent an INITIAL-CONTACT. Policies, authenticators and padding change only on a reload, and
- * only on the engine's thread.
+ * injected randomness and clock, the padding rules, the output sink, the peers already
+ * sent an INITIAL-CONTACT, and the throttle on error notifications. Policies, authenticators
+ * and padding change only on a reload, and only on the engine's thread.
  */
 public final class Services {
 
@@ -30,9 +31,10 @@ public final class Services {
     private final EngineSink sink;
     private final Set<InetAddress> contacted = new HashSet<>();
     private int lastReqid;
+    private final NotifyThrottle notifyThrottle;
 
     public Services(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
-            InstantSource clock, Padding padding, EngineSink sink) {
+            InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
         this.policies = Objects.requireNonNull(policies);
         this.authenticators = Objects.requireNonNull(authenticators);
         this.kernel = Objects.requireNonNull(kernel);
@@ -40,6 +42,7 @@ public final class Services {
         this.clock = Objects.requireNonNull(clock);
         this.padding = Objects.requireNonNull(padding);
         this.sink = Objects.requireNonNull(sink);
+        this.notifyThrottle = new NotifyThrottle(limits.errorNotifyInterval(), limits.errorNotifyPeers());
     }
 
     /**
@@ -92,6 +95,11 @@ public final class Services {
     int nextReqid() {
         lastReqid = lastReqid % 0x3fff + 1;
         return lastReqid;
+    }
+
+    /** Whether an error notification may be sent to {@code peer} now (see {@link Limits#errorNotifyInterval}). */
+    boolean mayNotifyError(InetAddress peer) {
+        return notifyThrottle.allow(peer, clock.instant());
     }
 
     /** A fresh non-zero 32-bit message ID (RFC 2408 section 3.1). */

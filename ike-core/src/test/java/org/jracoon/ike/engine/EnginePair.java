@@ -62,14 +62,15 @@ final class EnginePair {
         final IkeEngine engine;
 
         Peer(InetAddress address, IpPrefix network, int spiBase, long seed, VirtualClock clock, Policies policies,
-                Authenticators authenticators) {
+                Authenticators authenticators, Limits limits) {
             this.address = address;
             this.network = network;
             this.kernel = new FakeKernel(spiBase);
             this.sink = new RecordingSink(clock);
             Random random = new Random(seed);
             RandomSource source = random::nextBytes;
-            this.engine = new IkeEngine(policies, authenticators, kernel, source, clock, Padding.RACOON_DEFAULT, sink);
+            this.engine = new IkeEngine(policies, authenticators, kernel, source, clock, Padding.RACOON_DEFAULT, sink,
+                    limits);
         }
 
         InetSocketAddress endpoint() {
@@ -103,15 +104,25 @@ final class EnginePair {
 
     EnginePair(Policies policiesA, Authenticators authenticatorsA, Policies policiesB,
             Authenticators authenticatorsB) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, authenticatorsA);
-        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB);
+        this(policiesA, authenticatorsA, policiesB, authenticatorsB, Limits.DEFAULT);
+    }
+
+    /** PSK peers where B, the responder under test, has its own limits. */
+    EnginePair(Policies policiesA, Policies policiesB, Limits limitsB) {
+        this(policiesA, psk(PSK), policiesB, psk(PSK), limitsB);
+    }
+
+    private EnginePair(Policies policiesA, Authenticators authenticatorsA, Policies policiesB,
+            Authenticators authenticatorsB, Limits limitsB) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, authenticatorsA, Limits.DEFAULT);
+        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB, limitsB);
     }
 
     /** Two PSK peers at other addresses (another family), for tests that need them. */
     EnginePair(InetAddress addressA, IpPrefix netA, Policies policiesA, InetAddress addressB, IpPrefix netB,
             Policies policiesB) {
-        a = new Peer(addressA, netA, 0x0a000100, 1, clock, policiesA, psk(PSK));
-        b = new Peer(addressB, netB, 0x0b000100, 2, clock, policiesB, psk(PSK));
+        a = new Peer(addressA, netA, 0x0a000100, 1, clock, policiesA, psk(PSK), Limits.DEFAULT);
+        b = new Peer(addressB, netB, 0x0b000100, 2, clock, policiesB, psk(PSK), Limits.DEFAULT);
     }
 
     /** The same key for every peer. */
@@ -135,7 +146,7 @@ final class EnginePair {
 
     /** As {@link #replaceA(Policies, Secret)}, with other credentials. */
     void replaceA(Policies policies, Authenticators authenticators) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, authenticators);
+        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, authenticators, Limits.DEFAULT);
     }
 
     /** Fires timers until none is armed except ISAKMP SA lifetimes. */

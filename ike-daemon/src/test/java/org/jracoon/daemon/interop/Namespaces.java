@@ -262,6 +262,11 @@ final class Namespaces implements AutoCloseable {
             this.out = out;
         }
 
+        /** The daemon's process ID (bin/racoon execs java, so this is the JVM's). */
+        long pid() {
+            return process.pid();
+        }
+
         String log() {
             try {
                 return Files.exists(log) ? Files.readString(log) : "";
