@@ -11,22 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-import org.jracoon.daemon.auth.ConfiguredAuthenticators;
 import org.jracoon.daemon.config.ConfigMapping;
-import org.jracoon.daemon.config.PskFileKeys;
+import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.daemon.config.UnsupportedConfigException;
 import org.jracoon.daemon.log.LogSetup;
 import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.KernelIpsec;
-import org.jracoon.ike.policy.AuthMethod;
-import org.jracoon.ike.policy.Policies;
-import org.jracoon.ike.policy.PreSharedKeys;
-import org.jracoon.parser.conf.FileReference;
 import org.jracoon.parser.conf.LoadedConfig;
 import org.jracoon.parser.conf.RacoonConf;
 import org.jracoon.parser.psk.PskException;
@@ -70,16 +64,9 @@ final class DaemonLauncher {
         Authenticators authenticators;
         List<UdpTransport.Endpoint> listen;
         try {
-            mapped = ConfigMapping.map(conf, configFile.toString());
-            Optional<PreSharedKeys> keys = Optional.empty();
-            if (pskFile().isPresent()) {
-                keys = Optional.of(PskFileKeys.load(pskFile().get()));
-            } else if (usesPreSharedKeys(mapped.policies())) {
-                throw new UnsupportedConfigException(configFile
-                        + ": pre_shared_key authentication needs 'path pre_shared_key'");
-            }
-            authenticators = ConfiguredAuthenticators.load(mapped.policies(), keys, mapped.certificateRemotes(),
-                    conf.paths().certificate().map(Path::of));
+            NegotiatorConfig negotiator = NegotiatorConfig.load(loaded, configFile);
+            mapped = negotiator.mapped();
+            authenticators = negotiator.authenticators();
             listen = listen(conf.listen());
         } catch (UnsupportedConfigException | PskException | IOException e) {
             return refuse(e.getMessage());
@@ -128,17 +115,6 @@ final class DaemonLauncher {
             CFG.error(line);
         }
         return RacoonMain.EXIT_FAILURE;
-    }
-
-    /** The psk.txt the configuration names ({@code path pre_shared_key}), resolved as racoon does. */
-    private Optional<Path> pskFile() {
-        return loaded.files().stream().filter(f -> f.kind() == FileReference.Kind.PRE_SHARED_KEYS).findFirst()
-                .map(f -> Path.of(f.path()));
-    }
-
-    private static boolean usesPreSharedKeys(Policies policies) {
-        return policies.remotes().stream().flatMap(r -> r.proposals().stream())
-                .anyMatch(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY);
     }
 
     /**
