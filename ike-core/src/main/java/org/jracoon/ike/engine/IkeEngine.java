@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jracoon.ike.crypto.DhKeySource;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.ExchangeManager;
@@ -56,9 +57,16 @@ public final class IkeEngine {
     private final SaTable<ExchangeManager> table = new SaTable<>();
     private long serials;
 
+    /** An engine that makes each DH key pair when it needs it, from {@code random}. */
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             InstantSource clock, Padding padding, EngineSink sink) {
-        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink);
+        this(policies, authenticators, kernel, random, DhKeySource.DRAWN, clock, padding, sink);
+    }
+
+    /** @param dhKeys where DH key pairs come from (a daemon's {@link org.jracoon.ike.crypto.DhKeyPool}) */
+    public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
+            DhKeySource dhKeys, InstantSource clock, Padding padding, EngineSink sink) {
+        this.services = new Services(policies, authenticators, kernel, random, dhKeys, clock, padding, sink);
     }
 
     /** A datagram received on an IKE socket. */
@@ -79,13 +87,13 @@ public final class IkeEngine {
         if (manager.isPresent()) {
             manager.get().receive(datagram, header);
             purgeOthers(manager.get());
+            prune(manager.get());
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
             respond(datagram, header);
         } else {
             IKE.info("{} from {} names no ISAKMP SA, dropped", header.cookies(), datagram.remote());
         }
-        prune();
     }
 
     /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
@@ -98,7 +106,7 @@ public final class IkeEngine {
         Optional<ExchangeManager> existing = table.usable(remote);
         if (existing.isPresent()) {
             existing.get().request(request);
-            prune();
+            prune(existing.get());
             return;
         }
         Optional<RemotePolicy> policy = services.policies().remote(request.peer());
@@ -110,8 +118,9 @@ public final class IkeEngine {
         Cookies cookies = new Cookies(newCookie(), 0);
         IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(request.local(),
                 IKE_PORT), remote, policy.get());
-        table.add(ExchangeManager.initiate(sa, services, request));
-        prune();
+        ExchangeManager manager = ExchangeManager.initiate(sa, services, request);
+        table.add(manager);
+        prune(manager);
     }
 
     /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
@@ -120,6 +129,14 @@ public final class IkeEngine {
     }
 
     private void expired(KernelEvent.Expire expire) {
+        try {
+            expiredPairs(expire);
+        } finally {
+            prune();
+        }
+    }
+
+    private void expiredPairs(KernelEvent.Expire expire) {
         for (ExchangeManager m : table.entries()) {
             for (IpsecSa pair : m.ipsecSas()) {
                 if (!pair.inbound().equals(expire.sa()) && !pair.outbound().equals(expire.sa())) {
@@ -141,8 +158,10 @@ public final class IkeEngine {
     /** A timer armed through the sink fired. */
     public void timerExpired(EngineTimer timer) {
         guarded(timer.toString(), () -> {
-            table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
-            prune();
+            table.bySerial(timer.saSerial()).ifPresent(m -> {
+                m.timerExpired(timer);
+                prune(m);
+            });
         });
     }
 
@@ -200,6 +219,7 @@ public final class IkeEngine {
             if (m != announcer && !m.dead()
                     && m.sa().remote().getAddress().equals(announcer.sa().remote().getAddress())) {
                 m.purge();
+                prune(m);
             }
         }
     }
@@ -212,6 +232,17 @@ public final class IkeEngine {
         return cookie;
     }
 
+    /**
+     * Drops {@code touched} if the input it just took ended it. Only the SAs an input reached can
+     * have died of it, so the common path never walks the whole table.
+     */
+    private void prune(ExchangeManager touched) {
+        if (touched.dead()) {
+            table.remove(touched);
+        }
+    }
+
+    /** Drops every dead SA: after an input that may have reached many, or failed half-way. */
     private void prune() {
         for (ExchangeManager m : table.entries()) {
             if (m.dead()) {

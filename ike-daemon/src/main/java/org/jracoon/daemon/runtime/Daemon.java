@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoop;
 import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.SecureRandomSource;
 import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
@@ -53,8 +54,12 @@ public final class Daemon implements AutoCloseable {
             List<UdpTransport.Endpoint> listen, PrintStream dryRunOut) {
     }
 
+    /** DH key pairs kept ready per group: about a second's worth of Main Modes at full load. */
+    private static final int DH_KEYS_READY = 256;
+
     private final KernelIpsec kernel;
     private final PrintStream dryRunOut;
+    private DhKeyPool dhKeys;
     private final Map<EngineTimer, ScheduledFuture<?>> timers = new HashMap<>();
     private UdpTransport transport;
     private EventLoop loop;
@@ -89,9 +94,9 @@ public final class Daemon implements AutoCloseable {
         } catch (KernelException e) {
             throw new IOException(e.getMessage(), e);
         }
-        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel,
-                new SecureRandomSource(),
-                InstantSource.system(), settings.padding(), new Sink());
+        dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
+        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
+                dhKeys, InstantSource.system(), settings.padding(), new Sink());
         transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
         loop = transport.eventLoop();
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
@@ -141,6 +146,9 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         if (transport != null) {
             transport.close();
+        }
+        if (dhKeys != null) {
+            dhKeys.close();
         }
         kernel.close();
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
@@ -56,6 +57,8 @@ public final class LoadGenerator {
 
     private final Load load;
     private final RandomSource random;
+    /** Short private values as the daemon uses, so that the generator outruns the responders. */
+    private final DhKeyPool dhKeys;
     private final InstantSource clock = InstantSource.system();
     private final Selector selector;
     private final List<Slot> slots = new ArrayList<>();
@@ -68,6 +71,7 @@ public final class LoadGenerator {
     public LoadGenerator(Load load, RandomSource random) throws IOException {
         this.load = load;
         this.random = random;
+        this.dhKeys = new DhKeyPool(load.concurrency(), random);
         this.selector = Selector.open();
         this.engineLocal = new InetSocketAddress(load.request().local(), IkeEngine.IKE_PORT);
         for (int i = 0; i < load.concurrency(); i++) {
@@ -141,6 +145,7 @@ public final class LoadGenerator {
     }
 
     private void close() throws IOException {
+        dhKeys.close();
         selector.close();
         for (Slot slot : slots) {
             slot.channel.close();
@@ -199,8 +204,8 @@ public final class LoadGenerator {
         Negotiation(Slot slot) {
             this.slot = slot;
             this.deadline = System.nanoTime() + load.timeout().toNanos();
-            this.engine = new IkeEngine(load.policies(), load.authenticators(), new RecordingKernel(), random, clock,
-                    load.padding(), this);
+            this.engine = new IkeEngine(load.policies(), load.authenticators(), new RecordingKernel(), random,
+                    dhKeys, clock, load.padding(), this);
         }
 
         void end(boolean success) {

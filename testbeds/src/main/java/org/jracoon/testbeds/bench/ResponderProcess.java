@@ -17,7 +17,8 @@ final class ResponderProcess {
     /** USER_HZ, the unit of utime and stime in /proc/PID/stat (100 on Linux). */
     private static final int TICKS_PER_SECOND = 100;
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** A generation or the whole heap ("total 1024K, used 512K"); Metaspace lines say "used" first. */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     /** @param heapKb -1 when not a JVM */
     record Reading(long cpuMs, long rssKb, long heapKb) {
@@ -44,14 +45,23 @@ final class ResponderProcess {
         return new Reading(ticks * 1000 / TICKS_PER_SECOND, Long.parseLong(m.group(1)), heap);
     }
 
-    /** The heap in use after a full collection, so it counts what the SAs hold, not garbage. */
+    /**
+     * The heap in use after a full collection, so it counts what the SAs hold, not garbage: the
+     * sum over the generations (a JVM on one CPU runs the serial collector, which has two).
+     */
     private long heapKb() throws IOException {
         jcmd("GC.run");
         Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!m.find()) {
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IOException("jcmd " + pid + " GC.heap_info: no 'used' figure");
         }
-        return Long.parseLong(m.group(1));
+        return used;
     }
 
     private String jcmd(String command) throws IOException {
