@@ -135,6 +135,8 @@ public final class BenchMain implements Callable<Integer> {
         Path pidFile;
         @Option(names = "--row", description = "record the figures under this label: RESPONDER RUN")
         String row;
+        @Option(names = "--wait", defaultValue = "30", description = "seconds to wait for the first answer")
+        int waitSeconds;
         @Option(names = "--out", description = "results.tsv to append the start-up row to")
         Path out;
         @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "starts the responder (it must exec, "
@@ -155,7 +157,7 @@ public final class BenchMain implements Callable<Integer> {
                 Process responder = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).start();
                 Files.writeString(pidFile, responder.pid() + "\n");
-                long deadline = start + 30_000_000_000L;
+                long deadline = start + waitSeconds * 1_000_000_000L;
                 while (answered < 0 && System.nanoTime() < deadline && responder.isAlive()) {
                     channel.send(ByteBuffer.wrap(mm1), target);
                     Thread.sleep(2);
@@ -164,7 +166,8 @@ public final class BenchMain implements Callable<Integer> {
                     }
                 }
                 if (answered < 0) {
-                    spec.commandLine().getErr().println("bench: no answer from " + initiator.target + " in 30 s"
+                    spec.commandLine().getErr().println("bench: no answer from " + initiator.target + " in "
+                            + waitSeconds + " s"
                             + (responder.isAlive() ? "" : " (the responder exited; see " + log + ")"));
                     return EXIT_FAILURE;
                 }

@@ -110,7 +110,7 @@ final class Report {
     /** Bars of the median SA/s per case and responder, with a line from the slowest to the fastest run. */
     void chart(Path png) throws IOException {
         int groups = byCase.size();
-        int width = Math.max(480, 80 + groups * 170);
+        int width = Math.max(640, 100 + groups * 170);
         int height = 420;
         int left = 70;
         int bottom = height - 70;
@@ -124,7 +124,7 @@ final class Report {
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("IKEv1 responder: negotiations per second (median, bar = min..max of runs)", left, 25);
+        g.drawString("IKEv1 responder, negotiations per second (median; line: min..max of the runs)", 10, 25);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int i = 0; i <= 5; i++) {
             double v = max * i / 5;
