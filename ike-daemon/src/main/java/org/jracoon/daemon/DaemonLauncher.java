@@ -22,7 +22,8 @@ import org.jracoon.daemon.admin.AdminException;
 import org.jracoon.daemon.admin.AdminSocket;
 import org.jracoon.daemon.auth.ConfiguredAuthenticators;
 import org.jracoon.daemon.config.ConfigMapping;
-import org.jracoon.daemon.config.PskFileKeys;
+import org.jracoon.daemon.config.NegotiatorConfig;
+import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.daemon.config.UnsupportedConfigException;
 import org.jracoon.daemon.keylog.ExportingKernel;
 import org.jracoon.daemon.keylog.KeyExport;
@@ -269,20 +270,11 @@ final class DaemonLauncher implements AdminCommands.Reload {
     }
 
     private Prepared prepare(LoadedConfig config) throws UnsupportedConfigException, PskException, IOException {
-        RacoonConf conf = config.config();
-        ConfigMapping.Mapped mapped = ConfigMapping.map(conf, options.configFile().toString());
-        Optional<PreSharedKeys> keys = Optional.empty();
-        Optional<Path> psk = pskFile(config);
-        if (psk.isPresent()) {
-            keys = Optional.of(PskFileKeys.load(psk.get()));
-        } else if (usesPreSharedKeys(mapped.policies())) {
-            throw new UnsupportedConfigException(options.configFile()
-                    + ": pre_shared_key authentication needs 'path pre_shared_key'");
-        }
-        Authenticators authenticators = ConfiguredAuthenticators.load(mapped.policies(), keys,
-                mapped.certificateRemotes(), conf.paths().certificate().map(Path::of));
-        Daemon.Settings settings = new Daemon.Settings(mapped.policies(), authenticators, mapped.padding(),
-                listen(conf.listen(), usesNatTraversal(mapped.policies())), options.dryRun() ? System.out : null);
+        NegotiatorConfig negotiator = NegotiatorConfig.load(config, options.configFile());
+        ConfigMapping.Mapped mapped = negotiator.mapped();
+        Daemon.Settings settings = new Daemon.Settings(mapped.policies(), negotiator.authenticators(), mapped.padding(),
+                listen(config.config().listen(), usesNatTraversal(mapped.policies())),
+                options.dryRun() ? System.out : null);
         return new Prepared(settings, mapped.policies().remotes().size(), mapped.policies().phase2().size(),
                 mapped.warnings());
     }
@@ -295,17 +287,6 @@ final class DaemonLauncher implements AdminCommands.Reload {
             CFG.error(line);
         }
         return RacoonMain.EXIT_FAILURE;
-    }
-
-    /** The psk.txt the configuration names ({@code path pre_shared_key}), resolved as racoon does. */
-    private static Optional<Path> pskFile(LoadedConfig config) {
-        return config.files().stream().filter(f -> f.kind() == FileReference.Kind.PRE_SHARED_KEYS).findFirst()
-                .map(f -> Path.of(f.path()));
-    }
-
-    private static boolean usesPreSharedKeys(Policies policies) {
-        return policies.remotes().stream().flatMap(r -> r.proposals().stream())
-                .anyMatch(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.jracoon.ike.crypto.DhKeySource;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.ExchangeManager;
@@ -80,15 +81,22 @@ public final class IkeEngine {
     };
     private long serials;
 
-    /** An engine with the default {@link Limits}. */
+    /** An engine with the default {@link Limits} that makes each DH key pair when it needs it. */
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             InstantSource clock, Padding padding, EngineSink sink) {
-        this(policies, authenticators, kernel, random, clock, padding, sink, Limits.DEFAULT);
+        this(policies, authenticators, kernel, random, DhKeySource.DRAWN, clock, padding, sink, Limits.DEFAULT);
     }
 
+    /** An engine that makes each DH key pair when it needs it, from {@code random}. */
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
-        this.services = new Services(policies, authenticators, kernel, random, clock, padding, sink, limits);
+        this(policies, authenticators, kernel, random, DhKeySource.DRAWN, clock, padding, sink, limits);
+    }
+
+    /** @param dhKeys where DH key pairs come from (a daemon's {@link org.jracoon.ike.crypto.DhKeyPool}) */
+    public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
+            DhKeySource dhKeys, InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
+        this.services = new Services(policies, authenticators, kernel, random, dhKeys, clock, padding, sink, limits);
         this.admission = new Admission(limits, clock);
     }
 
@@ -110,7 +118,7 @@ public final class IkeEngine {
         if (manager.isPresent()) {
             manager.get().receive(datagram, header);
             purgeOthers(manager.get());
-            prune();
+            prune(manager.get());
         } else if (header.responderCookie() == 0 && header.exchangeType() == ExchangeType.IDENTITY_PROTECTION
                 && header.messageId() == 0 && !header.encrypted()) {
             ExchangeManager refusedBefore = refused.get(refusalKey(datagram, header));
@@ -133,7 +141,7 @@ public final class IkeEngine {
         Optional<ExchangeManager> existing = table.usable(request.peer());
         if (existing.isPresent()) {
             existing.get().request(request);
-            prune();
+            prune(existing.get());
             return;
         }
         initiate(request.local(), request.peer(), Optional.of(request));
@@ -167,8 +175,9 @@ public final class IkeEngine {
         Cookies cookies = new Cookies(newCookie(), 0);
         IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(local, IKE_PORT),
                 new InetSocketAddress(peer, IKE_PORT), policy.get(), services.clock().instant());
-        table.add(ExchangeManager.initiate(sa, services, first));
-        prune();
+        ExchangeManager manager = ExchangeManager.initiate(sa, services, first);
+        table.add(manager);
+        prune(manager);
         return Optional.empty();
     }
 
@@ -178,6 +187,14 @@ public final class IkeEngine {
     }
 
     private void expired(KernelEvent.Expire expire) {
+        try {
+            expiredPairs(expire);
+        } finally {
+            prune();
+        }
+    }
+
+    private void expiredPairs(KernelEvent.Expire expire) {
         for (ExchangeManager m : table.entries()) {
             for (IpsecSa pair : m.ipsecSas()) {
                 if (!pair.inbound().equals(expire.sa()) && !pair.outbound().equals(expire.sa())) {
@@ -199,8 +216,10 @@ public final class IkeEngine {
     /** A timer armed through the sink fired. */
     public void timerExpired(EngineTimer timer) {
         guarded(timer.toString(), () -> {
-            table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
-            prune();
+            table.bySerial(timer.saSerial()).ifPresent(m -> {
+                m.timerExpired(timer);
+                prune(m);
+            });
         });
     }
 
@@ -332,6 +351,7 @@ public final class IkeEngine {
             if (m != announcer && !m.dead()
                     && m.sa().remote().getAddress().equals(announcer.sa().remote().getAddress())) {
                 m.purge();
+                prune(m);
             }
         }
     }
@@ -348,6 +368,20 @@ public final class IkeEngine {
         return cookie;
     }
 
+    /**
+     * Drops {@code touched} if the input it just took ended it. Only the SAs an input reached can
+     * have died of it, so the common path never walks the whole table.
+     */
+    private void prune(ExchangeManager touched) {
+        if (touched.dead()) {
+            table.remove(touched);
+        }
+        if (touched.dead() || touched.sa().established()) {
+            admission.settled(touched.sa());
+        }
+    }
+
+    /** Drops every dead SA: after an input that may have reached many, or failed half-way. */
     private void prune() {
         for (ExchangeManager m : table.entries()) {
             if (m.dead()) {

@@ -159,7 +159,7 @@ final class MainMode implements Exchange {
                 } else {
                     gxi = peerKe;
                     niB = peerNonce;
-                    dh = sa.proposal().orElseThrow().group().generateKeyPair(services.random());
+                    dh = services.dhKeyPair(sa.proposal().orElseThrow().group());
                     gxr = dh.publicValue();
                     nrB = services.random().bytes(policy.nonceSize());
                     deriveKeys();
@@ -213,7 +213,7 @@ final class MainMode implements Exchange {
             }
             case MM2 -> payloads.add(chosenSa);
             case MM3 -> {
-                dh = sa.proposal().orElseThrow().group().generateKeyPair(services.random());
+                dh = services.dhKeyPair(sa.proposal().orElseThrow().group());
                 gxi = dh.publicValue();
                 niB = services.random().bytes(policy.nonceSize());
                 payloads.add(new KePayload(Octets.of(gxi)));

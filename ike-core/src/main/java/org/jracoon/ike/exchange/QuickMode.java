@@ -236,7 +236,7 @@ final class QuickMode implements Exchange {
                 ownSpi = services.kernel().getSpi(request.protocol(), peer(), local(), request.mode(),
                         request.reqid(), KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, request.sequence());
                 offer = Phase2Proposals.offer(request.protocol(), request.mode(), policy, ownSpi, udp());
-                policy.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
+                policy.pfsGroup().ifPresent(g -> dh = services.dhKeyPair(g));
                 niB = services.random().bytes(sa.policy().nonceSize());
                 ids = List.of(Ids.of(selector.source(), selector.sourcePort(), selector.upperProtocol()),
                         Ids.of(selector.destination(), selector.destinationPort(), selector.upperProtocol()));
@@ -256,7 +256,7 @@ final class QuickMode implements Exchange {
                 Phase2Proposals.Suite suite = choice.suite();
                 ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), reqid,
                         KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, 0);
-                suite.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
+                suite.pfsGroup().ifPresent(g -> dh = services.dhKeyPair(g));
                 nrB = services.random().bytes(sa.policy().nonceSize());
                 ProposalPayload p = choice.proposal();
                 rest.add(SaPayload.ipsec(List.of(new ProposalPayload(p.number(), p.protocolId(),

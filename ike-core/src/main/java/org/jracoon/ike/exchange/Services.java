@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jracoon.ike.crypto.DhGroup;
+import org.jracoon.ike.crypto.DhKeyPair;
+import org.jracoon.ike.crypto.DhKeySource;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.engine.EngineSink;
 import org.jracoon.ike.engine.Limits;
@@ -26,6 +29,7 @@ public final class Services {
     private Authenticators authenticators;
     private final KernelIpsec kernel;
     private final RandomSource random;
+    private final DhKeySource dhKeys;
     private final InstantSource clock;
     private Padding padding;
     private final EngineSink sink;
@@ -34,11 +38,12 @@ public final class Services {
     private final NotifyThrottle notifyThrottle;
 
     public Services(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
-            InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
+            DhKeySource dhKeys, InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
         this.policies = Objects.requireNonNull(policies);
         this.authenticators = Objects.requireNonNull(authenticators);
         this.kernel = Objects.requireNonNull(kernel);
         this.random = Objects.requireNonNull(random);
+        this.dhKeys = Objects.requireNonNull(dhKeys);
         this.clock = Objects.requireNonNull(clock);
         this.padding = Objects.requireNonNull(padding);
         this.sink = Objects.requireNonNull(sink);
@@ -69,6 +74,11 @@ public final class Services {
 
     public RandomSource random() {
         return random;
+    }
+
+    /** A new key pair of {@code group} for a KE payload. */
+    public DhKeyPair dhKeyPair(DhGroup group) {
+        return dhKeys.keyPair(group, random);
     }
 
     public InstantSource clock() {

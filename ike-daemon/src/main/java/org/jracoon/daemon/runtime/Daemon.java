@@ -22,12 +22,14 @@ import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoop;
 import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.SecureRandomSource;
 import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
 import org.jracoon.ike.engine.EngineSink;
 import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.IkeEngine;
+import org.jracoon.ike.engine.Limits;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.IpsecProtocol;
@@ -63,8 +65,12 @@ public final class Daemon implements AutoCloseable {
             List<UdpTransport.Endpoint> listen, PrintStream dryRunOut) {
     }
 
+    /** DH key pairs kept ready per group: about a second's worth of Main Modes at full load. */
+    private static final int DH_KEYS_READY = 256;
+
     private final KernelIpsec kernel;
     private final PrintStream dryRunOut;
+    private DhKeyPool dhKeys;
     private final Map<EngineTimer, ScheduledFuture<?>> timers = new HashMap<>();
     private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private UdpTransport transport;
@@ -100,9 +106,9 @@ public final class Daemon implements AutoCloseable {
         } catch (KernelException e) {
             throw new IOException(e.getMessage(), e);
         }
-        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel,
-                new SecureRandomSource(),
-                InstantSource.system(), settings.padding(), new Sink());
+        dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
+        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
+                dhKeys, InstantSource.system(), settings.padding(), new Sink(), Limits.DEFAULT);
         transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
         loop = transport.eventLoop();
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
@@ -236,6 +242,9 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         if (transport != null) {
             transport.close();
+        }
+        if (dhKeys != null) {
+            dhKeys.close();
         }
         kernel.close();
     }
