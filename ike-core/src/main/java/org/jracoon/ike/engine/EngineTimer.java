@@ -13,7 +13,11 @@ public record EngineTimer(long saSerial, int messageId, Kind kind) {
         /** Give up on the phase (racoon's {@code timer phase1/phase2}). */
         PHASE_TIMEOUT,
         /** The ISAKMP SA's negotiated lifetime ran out. */
-        LIFETIME
+        LIFETIME,
+        /** 80 % of the ISAKMP SA's lifetime passed: time to negotiate its successor (racoon's DYING). */
+        REKEY,
+        /** Dead peer detection: send an R-U-THERE, or count a missing ACK (RFC 3706). */
+        DPD
     }
 
     @Override

@@ -107,11 +107,30 @@ public final class IkeEngine {
                     policy.isEmpty() ? "no remote policy" : "remote policy is passive");
             return;
         }
-        Cookies cookies = new Cookies(newCookie(), 0);
-        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, new InetSocketAddress(request.local(),
-                IKE_PORT), remote, policy.get());
-        table.add(ExchangeManager.initiate(sa, services, request));
+        initiate(new InetSocketAddress(request.local(), IKE_PORT), remote, policy.get(), List.of(request));
         prune();
+    }
+
+    private void initiate(InetSocketAddress local, InetSocketAddress remote, RemotePolicy policy,
+            List<SaRequest> requests) {
+        Cookies cookies = new Cookies(newCookie(), 0);
+        IsakmpSa sa = new IsakmpSa(serials++, Role.INITIATOR, cookies, local, remote, policy);
+        table.add(ExchangeManager.initiate(sa, services, requests));
+    }
+
+    /**
+     * An ISAKMP SA we initiated is at 80 % of its lifetime: unless a newer one with the peer
+     * exists, its successor is negotiated now and takes over its IPsec SAs when it ends.
+     */
+    private void renew(ExchangeManager dying) {
+        IsakmpSa old = dying.sa();
+        boolean newer = table.entries().stream().anyMatch(m -> !m.dead() && m.sa().serial() > old.serial()
+                && m.sa().remote().equals(old.remote()));
+        if (newer || !dying.wantsRenewal()) {
+            return;
+        }
+        IKE.info("{} ISAKMP SA nearing the end of its lifetime, negotiating its successor", old.cookies());
+        initiate(old.local(), old.remote(), old.policy(), List.of());
     }
 
     /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
@@ -141,7 +160,12 @@ public final class IkeEngine {
     /** A timer armed through the sink fired. */
     public void timerExpired(EngineTimer timer) {
         guarded(timer.toString(), () -> {
-            table.bySerial(timer.saSerial()).ifPresent(m -> m.timerExpired(timer));
+            Optional<ExchangeManager> manager = table.bySerial(timer.saSerial());
+            if (manager.isPresent() && timer.kind() == EngineTimer.Kind.REKEY) {
+                renew(manager.get());
+            } else {
+                manager.ifPresent(m -> m.timerExpired(timer));
+            }
             prune();
         });
     }
@@ -212,10 +236,19 @@ public final class IkeEngine {
         return cookie;
     }
 
+    /**
+     * Drops the ISAKMP SAs that ended. IPsec SAs still hanging off one go to the newest live
+     * ISAKMP SA with the same peer, if any (racoon isakmp.c isakmp_ph1delete); otherwise they
+     * live on in the kernel under their own lifetimes.
+     */
     private void prune() {
         for (ExchangeManager m : table.entries()) {
-            if (m.dead()) {
-                table.remove(m);
+            if (!m.dead()) {
+                continue;
+            }
+            table.remove(m);
+            if (!m.ipsecSas().isEmpty()) {
+                table.usable(m.sa().remote()).ifPresent(successor -> successor.adopt(m));
             }
         }
     }

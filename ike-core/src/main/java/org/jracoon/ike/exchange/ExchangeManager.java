@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.jracoon.ike.crypto.CryptoException;
 import org.jracoon.ike.crypto.HashAlgorithm;
@@ -33,6 +34,7 @@ import org.jracoon.ike.payload.Octets;
 import org.jracoon.ike.payload.Payload;
 import org.jracoon.ike.payload.ProtocolId;
 import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.Timers;
 import org.jracoon.ike.sa.IpsecSa;
@@ -77,6 +79,10 @@ public final class ExchangeManager implements SaTable.Entry {
     /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
     private boolean peerInitialContact;
+    /** Dead peer detection, when we probe this peer. */
+    private Dpd dpd;
+    /** Whether the SA ends because DPD found the peer dead. */
+    private boolean peerDead;
 
     /** The last message of an exchange that awaits an answer, and how many resends are left. */
     private static final class Unanswered {
@@ -96,10 +102,13 @@ public final class ExchangeManager implements SaTable.Entry {
         arm(0, EngineTimer.Kind.PHASE_TIMEOUT, timers().phase1Timeout());
     }
 
-    /** Starts Main Mode as initiator for a first request and sends MM1. */
-    public static ExchangeManager initiate(IsakmpSa sa, Services services, SaRequest first) {
+    /**
+     * Starts Main Mode as initiator and sends MM1; the requests wait for phase 1 (none when
+     * it renews an ISAKMP SA whose IPsec SAs it will take over).
+     */
+    public static ExchangeManager initiate(IsakmpSa sa, Services services, List<SaRequest> first) {
         ExchangeManager m = new ExchangeManager(sa, services, MainMode.initiator(sa, services));
-        m.waiting.add(first);
+        m.waiting.addAll(first);
         IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), sa.remote(), sa.policy());
         m.advance(m.mainMode, null);
         return m;
@@ -150,7 +159,30 @@ public final class ExchangeManager implements SaTable.Entry {
      * leaves rekeying to the initiator).
      */
     public Optional<SaRequest> rekeyRequest(IpsecSa pair) {
-        return Optional.ofNullable(initiated.get(pair));
+        // taken out, so the soft expiry of the pair's other SA does not start a second renewal
+        return Optional.ofNullable(initiated.remove(pair));
+    }
+
+    /**
+     * Whether this ISAKMP SA, near the end of its lifetime, should be renewed: we initiated it,
+     * IPsec SAs hang off it, and {@code rekey} asks for it (racoon isakmp.c isakmp_ph1dying).
+     */
+    public boolean wantsRenewal() {
+        return sa.role() == Role.INITIATOR && sa.established() && !ipsecSas.isEmpty()
+                && sa.policy().liveness().renews(dpd != null);
+    }
+
+    /**
+     * Takes over the IPsec SA pairs of an ISAKMP SA with the same peer that ended, so that
+     * their expiry and renewal go on under this one (racoon isakmp.c migrate_ph12).
+     */
+    public void adopt(ExchangeManager predecessor) {
+        IKE.info("{} takes over {} IPsec SA pairs from {}", sa.cookies(), predecessor.ipsecSas.size(),
+                predecessor.sa.cookies());
+        ipsecSas.addAll(predecessor.ipsecSas);
+        initiated.putAll(predecessor.initiated);
+        predecessor.ipsecSas.clear();
+        predecessor.initiated.clear();
     }
 
     /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
@@ -176,19 +208,24 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /** Drops this ISAKMP SA and removes its IPsec SAs from the kernel, telling the peer nothing (it restarted). */
     public void purge() {
+        IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
+        removePairs();
+        end();
+    }
+
+    /** Removes every IPsec SA pair of this ISAKMP SA from the kernel and forgets it. */
+    private void removePairs() {
         for (IpsecSa pair : List.copyOf(ipsecSas)) {
             for (SaId id : List.of(pair.inbound(), pair.outbound())) {
                 try {
                     services.kernel().deleteSa(id);
                 } catch (KernelException e) {
-                    CHD.info("{} stale SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
+                    CHD.info("{} SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
                 }
             }
         }
-        IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
         ipsecSas.clear();
         initiated.clear();
-        end();
     }
 
     /** A received datagram whose cookies name this SA. */
@@ -258,6 +295,30 @@ public final class ExchangeManager implements SaTable.Entry {
                 sendInformational(List.of(Informational.deleteIsakmpSa(sa.cookies())));
                 end();
             }
+            case DPD -> dpdCheck();
+            // the engine renews the SA: it alone may create ISAKMP SAs
+            case REKEY -> {
+            }
+        }
+    }
+
+    /** The DPD timer fired: another R-U-THERE, or the peer is dead and its SAs go (racoon isakmp_info_send_r_u). */
+    private void dpdCheck() {
+        if (dpd == null || !sa.established()) {
+            return;
+        }
+        Dpd.Step step = dpd.due();
+        if (step instanceof Dpd.Probe p) {
+            IKE.debug("{} DPD: R-U-THERE seq {} to {} ({} unanswered)", sa.cookies(), p.sequence(), sa.remote(),
+                    p.failures());
+            sendInformational(List.of(Dpd.rUThere(sa.cookies(), p.sequence())));
+            arm(0, EngineTimer.Kind.DPD, p.nextCheck());
+        } else {
+            IKE.warn("{} DPD: peer {} seems dead ({} R-U-THEREs unanswered), its SAs are removed", sa.cookies(),
+                    sa.remote(), ((Dpd.Dead) step).failures());
+            peerDead = true;
+            removePairs();
+            end();
         }
     }
 
@@ -339,9 +400,18 @@ public final class ExchangeManager implements SaTable.Entry {
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         if (exchange == mainMode) {
             IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), sa.remote(), sa.proposal().orElseThrow());
-            services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote()));
-            services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
-                    Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
+            services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote(), sa.local(),
+                    sa.peerId()));
+            long lifetime = sa.proposal().orElseThrow().lifetimeSeconds();
+            arm(0, EngineTimer.Kind.LIFETIME, Duration.ofSeconds(lifetime));
+            if (sa.role() == Role.INITIATOR && sa.policy().liveness().rekey() != Liveness.Rekey.OFF) {
+                // racoon's ph1 goes DYING at 80 % (PFKEY_SOFT_LIFETIME_RATE), when its successor is negotiated
+                arm(0, EngineTimer.Kind.REKEY, Duration.ofMillis(lifetime * 800));
+            }
+            if (sa.policy().liveness().probes() && sa.peerDpd()) {
+                dpd = new Dpd(sa.policy().liveness(), services.random());
+                arm(0, EngineTimer.Kind.DPD, dpd.firstCheck());
+            }
             peerInitialContact = mainMode.peerInitialContact();
             InetAddress peer = sa.remote().getAddress();
             if (sa.policy().initialContact() && services.firstContact(peer)) {
@@ -432,8 +502,12 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
-    /** Marks the SA dead and cancels its timers. */
+    /** Marks the SA dead and cancels its timers; an established one is reported down. */
     private void end() {
+        if (sa.established()) {
+            services.sink().event(new EngineEvent.Phase1Down(sa.cookies(), sa.remote(), sa.local(), sa.peerId(),
+                    peerDead));
+        }
         for (int mid : new ArrayList<>(quickModes.keySet())) {
             failExchange(mid, "ISAKMP SA gone");
         }
@@ -442,7 +516,9 @@ public final class ExchangeManager implements SaTable.Entry {
         }
         unanswered.clear();
         cancel(0, EngineTimer.Kind.PHASE_TIMEOUT);
-        services.sink().cancel(timer(0, EngineTimer.Kind.LIFETIME));
+        cancel(0, EngineTimer.Kind.LIFETIME);
+        cancel(0, EngineTimer.Kind.REKEY);
+        cancel(0, EngineTimer.Kind.DPD);
         sa.state(IsakmpSa.State.DEAD);
     }
 
@@ -472,6 +548,10 @@ public final class ExchangeManager implements SaTable.Entry {
             protection.forget(mid);
             replies.put(key, Optional.empty());
             for (NotifyPayload n : received.notifications()) {
+                if (n.notifyType() == NotifyType.R_U_THERE || n.notifyType() == NotifyType.R_U_THERE_ACK) {
+                    dpdNotification(n);
+                    continue;
+                }
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
                 peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;
                 if (NotifyType.isError(n.notifyType())) {
@@ -491,6 +571,28 @@ public final class ExchangeManager implements SaTable.Entry {
         } catch (CryptoException e) {
             IKE.info("{} Informational mid {} dropped: {}", sa.cookies(), Integer.toHexString(mid), e.getMessage());
         }
+    }
+
+    /** An authentic R-U-THERE is answered (RFC 3706 section 5.3); an ACK counts for our probing. */
+    private void dpdNotification(NotifyPayload n) {
+        OptionalInt sequence = Dpd.sequenceOf(n);
+        if (sequence.isEmpty()) {
+            IKE.info("{} {} without a 4-octet sequence number ignored", sa.cookies(), NotifyType.name(n.notifyType()));
+            return;
+        }
+        if (n.notifyType() == NotifyType.R_U_THERE) {
+            IKE.debug("{} DPD: R-U-THERE seq {} answered", sa.cookies(), sequence.getAsInt());
+            sendInformational(List.of(Dpd.ack(sa.cookies(), n)));
+            return;
+        }
+        Optional<Duration> next = dpd == null ? Optional.empty() : dpd.acknowledged(sequence.getAsInt());
+        if (next.isEmpty()) {
+            IKE.debug("{} DPD: R-U-THERE-ACK seq {} answers nothing outstanding, ignored", sa.cookies(),
+                    sequence.getAsInt());
+            return;
+        }
+        IKE.debug("{} DPD: R-U-THERE-ACK seq {} received", sa.cookies(), sequence.getAsInt());
+        arm(0, EngineTimer.Kind.DPD, next.get());
     }
 
     /** The peer's DELETE: of this ISAKMP SA, or of IPsec SAs by the SPIs it chose (our outbound ones). */

@@ -117,6 +117,7 @@ final class MainMode implements Exchange {
         switch (sa.state()) {
             case MM_SA -> {
                 SaPayload offered = m.first(SaPayload.class).orElseThrow();
+                sa.peerDpd(Dpd.announcedIn(m));
                 if (initiator) {
                     sa.responderCookie(m.header().responderCookie());
                     sa.proposal(Phase1Proposals.accept(offered, policy.proposals()));
@@ -177,7 +178,8 @@ final class MainMode implements Exchange {
                         LOG.info("{} {} carried {}", sa.cookies(), initiator ? "MM6" : "MM5", n);
                     }
                 }
-                LOG.info("{} peer authenticated as {}", sa.cookies(), Ids.describe(id));
+                sa.peerId(Ids.describe(id));
+                LOG.info("{} peer authenticated as {}", sa.cookies(), sa.peerId());
                 sa.established(services.clock().instant());
                 pending = initiator ? null : Step.MM6;
             }
@@ -199,8 +201,17 @@ final class MainMode implements Exchange {
                 SaPayload offer = Phase1Proposals.offer(policy.proposals());
                 saiB = offer.encodeBody();
                 payloads.add(offer);
+                if (policy.liveness().dpd()) {
+                    payloads.add(Dpd.VENDOR_ID);
+                }
             }
-            case MM2 -> payloads.add(chosenSa);
+            case MM2 -> {
+                payloads.add(chosenSa);
+                // the responder echoes DPD only to a peer that announced it (racoon isakmp_ident.c ident_r1send)
+                if (policy.liveness().dpd() && sa.peerDpd()) {
+                    payloads.add(Dpd.VENDOR_ID);
+                }
+            }
             case MM3 -> {
                 dh = sa.proposal().orElseThrow().group().generateKeyPair(services.random());
                 gxi = dh.publicValue();

@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param nonceSize bytes of our nonces (racoon's {@code nonce_size}, default 16)
  * @param initialContact whether INITIAL-CONTACT goes to a peer after the first phase 1 with it
  * @param passive whether we never initiate towards this peer
+ * @param liveness dead peer detection and phase-1 renewal
  */
 public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> proposals, Identifier myIdentifier,
         Optional<Identifier> peersIdentifier, ProposalCheck proposalCheck, int nonceSize, boolean initialContact,
-        boolean passive, Timers timers) {
+        boolean passive, Timers timers, Liveness liveness) {
 
     public RemotePolicy {
         Objects.requireNonNull(peer);
@@ -27,6 +28,7 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
         Objects.requireNonNull(peersIdentifier);
         Objects.requireNonNull(proposalCheck);
         Objects.requireNonNull(timers);
+        Objects.requireNonNull(liveness);
         if (proposals.isEmpty()) {
             throw new IllegalArgumentException("a remote policy needs a phase-1 proposal");
         }
@@ -39,32 +41,37 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
     /** A policy with racoon's defaults: address identities, strict checking, 16-byte nonces. */
     public static RemotePolicy of(Optional<InetAddress> peer, List<Phase1Proposal> proposals) {
         return new RemotePolicy(peer, proposals, Identifier.address(), Optional.empty(), ProposalCheck.STRICT, 16,
-                true, false, Timers.DEFAULT);
+                true, false, Timers.DEFAULT, Liveness.DEFAULT);
     }
 
     public RemotePolicy withProposalCheck(ProposalCheck check) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, check, nonceSize, initialContact,
-                passive, timers);
+                passive, timers, liveness);
     }
 
     public RemotePolicy withIdentifiers(Identifier mine, Optional<Identifier> peers) {
         return new RemotePolicy(peer, proposals, mine, peers, proposalCheck, nonceSize, initialContact, passive,
-                timers);
+                timers, liveness);
     }
 
     public RemotePolicy withNonceSize(int size) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, size, initialContact,
-                passive, timers);
+                passive, timers, liveness);
     }
 
     public RemotePolicy withInitialContact(boolean send) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize, send,
-                passive, timers);
+                passive, timers, liveness);
     }
 
     public RemotePolicy withTimers(Timers newTimers) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
-                initialContact, passive, newTimers);
+                initialContact, passive, newTimers, liveness);
+    }
+
+    public RemotePolicy withLiveness(Liveness newLiveness) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
+                initialContact, passive, timers, newLiveness);
     }
 
     @Override
