@@ -150,8 +150,8 @@ public final class IkeEngine {
                     continue;
                 }
                 Optional<SaRequest> again = m.rekeyRequest(pair);
-                IKE.info("{} IPsec SA {} soft lifetime over{}", m.sa().cookies(), pair,
-                        again.isPresent() ? ", negotiating a new pair" : ", the peer initiated it and renews it");
+                IKE.info("{} IPsec SA {} soft lifetime over{}", m.sa().cookies(), pair, again.isPresent()
+                        ? ", negotiating a new pair" : ", renewal left to the peer or already under way");
                 again.ifPresent(this::start);
             }
         }

@@ -34,7 +34,6 @@ import org.jracoon.ike.payload.Octets;
 import org.jracoon.ike.payload.Payload;
 import org.jracoon.ike.payload.ProtocolId;
 import org.jracoon.ike.policy.AuthMethod;
-import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.Timers;
 import org.jracoon.ike.sa.IpsecSa;
@@ -404,13 +403,13 @@ public final class ExchangeManager implements SaTable.Entry {
                     sa.peerId()));
             long lifetime = sa.proposal().orElseThrow().lifetimeSeconds();
             arm(0, EngineTimer.Kind.LIFETIME, Duration.ofSeconds(lifetime));
-            if (sa.role() == Role.INITIATOR && sa.policy().liveness().rekey() != Liveness.Rekey.OFF) {
-                // racoon's ph1 goes DYING at 80 % (PFKEY_SOFT_LIFETIME_RATE), when its successor is negotiated
-                arm(0, EngineTimer.Kind.REKEY, Duration.ofMillis(lifetime * 800));
-            }
             if (sa.policy().liveness().probes() && sa.peerDpd()) {
                 dpd = new Dpd(sa.policy().liveness(), services.random());
                 arm(0, EngineTimer.Kind.DPD, dpd.firstCheck());
+            }
+            if (sa.role() == Role.INITIATOR && sa.policy().liveness().renews(dpd != null)) {
+                // racoon's ph1 goes DYING at 80 % (PFKEY_SOFT_LIFETIME_RATE), when its successor is negotiated
+                arm(0, EngineTimer.Kind.REKEY, Duration.ofMillis(lifetime * 800));
             }
             peerInitialContact = mainMode.peerInitialContact();
             InetAddress peer = sa.remote().getAddress();
