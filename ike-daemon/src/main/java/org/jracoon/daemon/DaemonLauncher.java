@@ -104,7 +104,7 @@ final class DaemonLauncher {
         Daemon daemon;
         try {
             daemon = Daemon.start(kernel, new Daemon.Settings(mapped.policies(), authenticators, mapped.padding(),
-                    listen, dryRun ? System.out : null));
+                    listen, dryRun ? System.out : null, mapped.scripts()));
         } catch (IOException e) {
             return refuse(e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jracoon.daemon.runtime.ScriptHooks;
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.ModpGroup;
@@ -19,6 +20,7 @@ import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.Identifier;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.ProposalCheck;
@@ -50,7 +52,7 @@ class ConfigMappingTest {
         RemotePolicy anonymous = new RemotePolicy(Optional.empty(), List.of(new Phase1Proposal(
                 EncryptionAlgorithm.TRIPLE_DES_CBC, 0, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY,
                 ModpGroup.MODP_1024, 24 * 3600)), Identifier.address(), Optional.empty(), ProposalCheck.STRICT, 16,
-                true, false, Timers.DEFAULT);
+                true, false, Timers.DEFAULT, Liveness.DEFAULT);
         assertEquals(List.of(anonymous), mapped.policies().remotes());
         assertEquals(List.of(new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.TRIPLE_DES,
                 IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1, IpsecAuthentication.HMAC_MD5),
@@ -105,6 +107,34 @@ class ConfigMappingTest {
                 """);
         assertEquals(file + ": remote 10.0.0.2: proposal: authentication_method rsasig needs certificate_type x509",
                 refusal(file));
+    }
+
+    @Test
+    void dpdRekeyAndScriptsMapOntoTheEngineAndTheDaemon(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                path script "/etc/racoon/scripts";
+                remote 10.0.0.2 {
+                	exchange_mode main;
+                	dpd_delay 3; dpd_retry 1; dpd_maxfail 4;
+                	rekey force;
+                	script "up.sh" phase1_up;
+                	script "/usr/local/bin/dead" phase1_dead;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method pre_shared_key; dh_group 2; }
+                }
+                """);
+        ConfigMapping.Mapped mapped = map(file);
+        assertEquals(new Liveness(true, Duration.ofSeconds(3), Duration.ofSeconds(1), 4, Liveness.Rekey.FORCE),
+                mapped.policies().remotes().get(0).liveness());
+        InetAddress peer = InetAddress.getByName("10.0.0.2");
+        assertEquals(Optional.of(Path.of("/etc/racoon/scripts/up.sh")),
+                mapped.scripts().script(peer, ScriptHooks.Hook.PHASE1_UP));
+        assertEquals(Optional.of(Path.of("/usr/local/bin/dead")),
+                mapped.scripts().script(peer, ScriptHooks.Hook.PHASE1_DEAD));
+        assertEquals(Optional.empty(), mapped.scripts().script(peer, ScriptHooks.Hook.PHASE1_DOWN));
+        assertEquals(Optional.empty(), mapped.scripts().script(InetAddress.getByName("10.0.0.3"),
+                ScriptHooks.Hook.PHASE1_UP), "no remote anonymous");
+        assertEquals(List.of(), mapped.warnings());
     }
 
     @Test
