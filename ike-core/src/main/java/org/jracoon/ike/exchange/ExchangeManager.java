@@ -295,9 +295,7 @@ public final class ExchangeManager implements SaTable.Entry {
                 end();
             }
             case DPD -> dpdCheck();
-            // the engine renews the SA: it alone may create ISAKMP SAs
-            case REKEY -> {
-            }
+            // REKEY goes to the engine, which alone creates ISAKMP SAs
         }
     }
 

@@ -78,6 +78,8 @@ class LivenessInteropTest {
             long noticed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
             assertTrue(noticed <= DPD_BOUND * 1000L, "DPD took " + noticed + " ms: " + a.log());
             assertTrue(a.log().contains("192.168.1.12:500 seems dead (3 R-U-THEREs unanswered)"), a.log());
+            System.out.printf("%d pings across %d renewals, %d answered; DPD noticed the dead peer after %d ms%n",
+                    sent, RENEWALS, received, noticed);
             awaitNoSas(ns, Namespaces.A);
             awaitFile(deadLog);
             assertEquals("phase1_dead 192.168.1.12", Files.readString(deadLog).trim());
