@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jracoon.ike.crypto.RandomSource;
@@ -54,6 +56,11 @@ public final class IkeEngine {
 
     private final Services services;
     private final SaTable<ExchangeManager> table = new SaTable<>();
+    /**
+     * Pairs we initiated whose ISAKMP SA ended with no successor: still installed, and renewed
+     * from a new phase 1 when their soft lifetime ends (where racoon deletes them).
+     */
+    private final Map<IpsecSa, SaRequest> orphans = new HashMap<>();
     private long serials;
 
     public IkeEngine(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
@@ -155,6 +162,16 @@ public final class IkeEngine {
                 again.ifPresent(this::start);
             }
         }
+        for (Map.Entry<IpsecSa, SaRequest> orphan : List.copyOf(orphans.entrySet())) {
+            IpsecSa pair = orphan.getKey();
+            if (pair.inbound().equals(expire.sa()) || pair.outbound().equals(expire.sa())) {
+                orphans.remove(pair);
+                if (!expire.hard()) {
+                    IKE.info("IPsec SA {} soft lifetime over, its ISAKMP SA is gone: negotiating a new pair", pair);
+                    start(orphan.getValue());
+                }
+            }
+        }
     }
 
     /** A timer armed through the sink fired. */
@@ -239,7 +256,7 @@ public final class IkeEngine {
     /**
      * Drops the ISAKMP SAs that ended. IPsec SAs still hanging off one go to the newest live
      * ISAKMP SA with the same peer, if any (racoon isakmp.c isakmp_ph1delete); otherwise they
-     * live on in the kernel under their own lifetimes.
+     * live on in the kernel under their own lifetimes, those we initiated as orphans.
      */
     private void prune() {
         for (ExchangeManager m : table.entries()) {
@@ -247,8 +264,14 @@ public final class IkeEngine {
                 continue;
             }
             table.remove(m);
-            if (!m.ipsecSas().isEmpty()) {
-                table.usable(m.sa().remote()).ifPresent(successor -> successor.adopt(m));
+            if (m.ipsecSas().isEmpty()) {
+                continue;
+            }
+            Optional<ExchangeManager> successor = table.usable(m.sa().remote());
+            if (successor.isPresent()) {
+                successor.get().adopt(m);
+            } else {
+                m.ipsecSas().forEach(pair -> m.rekeyRequest(pair).ifPresent(r -> orphans.put(pair, r)));
             }
         }
     }

@@ -137,6 +137,25 @@ class LivenessTest {
     }
 
     @Test
+    void aPairOutlivingItsIsakmpSaIsRenewedFromANewPhase1() {
+        EnginePair pair = negotiated(Liveness.DEFAULT, Liveness.DEFAULT, 100);
+        assertEquals(Optional.empty(), armed(pair.a, EngineTimer.Kind.REKEY), "rekey on without DPD");
+        pair.fireNextTimer();
+        assertTrue(pair.a.engine.isakmpSas().isEmpty());
+        assertTrue(pair.a.engine.ipsecSas().isEmpty());
+        assertEquals(2, pair.a.kernel.installed().size(), "the pair lives on in the kernel");
+
+        IpsecSa orphan = pair.a.sink.events(EngineEvent.Phase2Established.class).get(0).sas().get(0);
+        pair.a.engine.expire(new KernelEvent.Expire(orphan.outbound(), false, Lifetime.NONE));
+        pair.pump();
+        assertEquals(2, pair.a.sink.events(EngineEvent.Phase1Established.class).size(), "a new phase 1");
+        assertEquals(2, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+        pair.a.engine.expire(new KernelEvent.Expire(orphan.inbound(), false, Lifetime.NONE));
+        pair.pump();
+        assertEquals(2, pair.a.sink.events(EngineEvent.Phase2Established.class).size(), "renewed once");
+    }
+
+    @Test
     void softExpiryOfBothSasOfAPairRenewsItOnce() {
         EnginePair pair = negotiated(Liveness.DEFAULT, Liveness.DEFAULT, 28800);
         IpsecSa onA = pair.a.engine.ipsecSas().get(0);
