@@ -5,6 +5,7 @@ import org.jracoon.parser.conf.ConfigLoader;
 import org.jracoon.parser.conf.ConfigPrinter;
 import org.jracoon.parser.conf.Diagnostic;
 import org.jracoon.parser.conf.LoadedConfig;
+import org.jracoon.pfkey.KernelBackends;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,16 +16,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code racoon(8)}: the IKEv1 key-negotiation daemon's command line. */
-@Command(name = "racoon", mixinStandardHelpOptions = true, versionProvider = RacoonMain.Version.class,
+@Command(name = "racoon", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
         sortOptions = false,
         description = "IKEv1 key-negotiation daemon, compatible with racoon(8) of ipsec-tools.")
 public final class RacoonMain implements Callable<Integer> {
 
     static final int EXIT_OK = 0;
-    static final int EXIT_FAILURE = 1;
+    static final int EXIT_FAILURE = CommandLines.EXIT_FAILURE;
 
     @Spec
     CommandSpec spec;
@@ -32,7 +34,7 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-f", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
     Path configFile = Path.of("/etc/racoon/racoon.conf");
 
-    @Option(names = "-F", description = "run in the foreground (jracoon always does)")
+    @Option(names = "-F", description = "run in the foreground, logging to stderr (else: detach, write the pid file, log to syslog)")
     boolean foreground;
 
     @Option(names = "-d", description = "raise the log level by one (repeatable)")
@@ -41,7 +43,7 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-v", description = "more verbose packet dumps")
     boolean verbose;
 
-    @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog")
+    @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog or stderr")
     Path logFile;
 
     @Option(names = "-L", description = "add the source location to every log message")
@@ -71,9 +73,28 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "--dry-run", description = "negotiate, but keep SAs in memory and print those that would be installed")
     boolean dryRun;
 
+    @Option(names = "--kernel", paramLabel = KernelBackends.OPTION_VALUES, defaultValue = "auto",
+            description = "kernel interface: PF_KEY when the kernel has AF_KEY, else XFRM netlink (auto, the default), "
+                    + "or the one named")
+    String kernel;
+
+    @Option(names = "--export-keys", paramLabel = "FILE",
+            description = "append every negotiated SA's keys to FILE in Wireshark's formats, one tshark -o argument a line (off by default)")
+    Path exportKeys;
+
+    /** Set by the parent on the detached child it starts: the child writes the pid file and logs to syslog. */
+    @Option(names = "--detached", hidden = true)
+    boolean detached;
+
     @Override
     public Integer call() {
         checkPort("-p", isakmpPort);
+        Optional<KernelBackends.Backend> backend;
+        try {
+            backend = KernelBackends.choice(kernel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kernel: " + e.getMessage());
+        }
         checkPort("-P", nattPort);
         if (inet4 && inet6) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
@@ -90,10 +111,21 @@ public final class RacoonMain implements Callable<Integer> {
         }
         List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
         warnings.addAll(ConfigCheck.fileWarnings(loaded));
-        warnings.forEach(err::println);
+        if (!detached) {
+            warnings.forEach(err::println);
+        }
         if (!checkConfig && !dumpConfig && !dumpParsed) {
             err.flush();
-            return new DaemonLauncher(configFile, loaded, isakmpPort, debug.length, logFile, dryRun, err).run();
+            DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
+                    debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend), loaded, err);
+            if (foreground || detached) {
+                return launcher.run();
+            }
+            if (!launcher.check()) {
+                return EXIT_FAILURE;
+            }
+            return Detach.start(spec.commandLine().getParseResult().originalArgs(),
+                    DaemonLauncher.pidFile(loaded.config()), err);
         }
         if (dumpConfig || dumpParsed) {
             out.print(ConfigPrinter.print(loaded.config()));
@@ -115,23 +147,10 @@ public final class RacoonMain implements Callable<Integer> {
 
     /** The command line with racoon's conventions: one line on bad input, never a stack trace. */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RacoonMain());
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("racoon: internal error: " + e);
-            return EXIT_FAILURE;
-        });
-        return cl;
+        return CommandLines.of(new RacoonMain(), "racoon");
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = RacoonMain.class.getPackage().getImplementationVersion();
-            return new String[] {"jracoon " + (v == null ? "development build" : v)};
-        }
     }
 }

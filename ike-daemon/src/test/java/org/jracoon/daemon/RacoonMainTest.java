@@ -195,6 +195,17 @@ class RacoonMainTest {
         assertTrue(port.err().startsWith("-p: port 99999 is out of range (1 to 65535)"), port.err());
         assertEquals(2, run("-4", "-6", "--check-config").exit());
         assertEquals(2, run("-p", "abc").exit());
+        Run kernel = run("--kernel", "netkey", "--check-config", "-f", example("astro").toString());
+        assertEquals(2, kernel.exit());
+        assertTrue(kernel.err().startsWith("--kernel: unknown kernel interface 'netkey' (auto, pfkey or xfrm)\n"),
+                kernel.err());
+    }
+
+    @Test
+    void theKernelInterfaceIsChosenOnTheCommandLine() {
+        assertEquals(0, run("--kernel", "xfrm", "--check-config", "-f", example("astro").toString()).exit());
+        assertEquals(0, run("--kernel", "pfkey", "--check-config", "-f", example("astro").toString()).exit());
+        assertTrue(run("--help").out().contains("--kernel=auto|pfkey|xfrm"), run("--help").out());
     }
 
     @Test

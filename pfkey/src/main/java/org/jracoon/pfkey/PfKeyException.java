@@ -18,6 +18,13 @@ public final class PfKeyException extends IOException {
         this.errno = errno;
     }
 
+    /** A refusal with the kernel's errno and more words than the errno's own, such as what the kernel lacks. */
+    public PfKeyException(SadbMessageType request, int errno, String reason) {
+        super(request + ": " + reason);
+        this.request = request;
+        this.errno = errno;
+    }
+
     public PfKeyException(SadbMessageType request, String problem) {
         super(request + ": " + problem);
         this.request = request;

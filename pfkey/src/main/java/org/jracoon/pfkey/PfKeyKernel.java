@@ -173,8 +173,12 @@ public final class PfKeyKernel implements KernelIpsec {
     @Override
     public List<KernelPolicy> dumpPolicy() throws KernelException {
         try {
-            return SadbMapping.mapAll(client.dump(SadbMessage.request(SadbMessageType.X_SPDDUMP, Sadb.SATYPE_UNSPEC, List.of())),
-                    SadbMapping::kernelPolicy);
+            // per-socket policies (in(socket), out(socket): the IKE sockets' bypass) come in the
+            // dump too, but belong to their sockets, not to the SPD; the XFRM backend leaves them out as well
+            List<SadbMessage> spd = client.dump(SadbMessage.request(SadbMessageType.X_SPDDUMP, Sadb.SATYPE_UNSPEC,
+                    List.of())).stream().filter(m -> m.extension(SadbExtensionType.X_POLICY, PolicyExtension.class)
+                    .map(p -> p.direction() <= Sadb.DIR_FWD).orElse(true)).toList();
+            return SadbMapping.mapAll(spd, SadbMapping::kernelPolicy);
         } catch (IOException e) {
             throw failure(KernelOperation.SPDDUMP, "all policies", e);
         }

@@ -131,6 +131,15 @@ public final class SadbMapping {
         };
     }
 
+    public static int saState(SaState state) {
+        return switch (state) {
+            case LARVAL -> Sadb.SASTATE_LARVAL;
+            case MATURE -> Sadb.SASTATE_MATURE;
+            case DYING -> Sadb.SASTATE_DYING;
+            case DEAD -> Sadb.SASTATE_DEAD;
+        };
+    }
+
     /** The SADB extensions that describe an SA for ADD and UPDATE. */
     public static List<SadbExtension> saExtensions(SaSpec sa) {
         SaId id = sa.id();
@@ -256,6 +265,9 @@ public final class SadbMapping {
                 r.protocol().ipProtocol(), mode(r.mode()), level(r.level()), r.reqid(),
                 r.tunnelSource().orElse(null), r.tunnelDestination().orElse(null))).toList();
         ext.add(new PolicyExtension(type, direction(p.direction()), 0, p.priority(), requests));
+        if (!p.hard().equals(Lifetime.NONE)) {
+            ext.add(lifetime(SadbExtensionType.LIFETIME_HARD, p.hard()));
+        }
         return ext;
     }
 
@@ -292,7 +304,8 @@ public final class SadbMapping {
         try {
             TrafficSelector selector = new TrafficSelector(new IpPrefix(src.address(), src.prefixLength()), src.port(),
                     new IpPrefix(dst.address(), dst.prefixLength()), dst.port(), src.protocol());
-            return new KernelPolicy(pol.id(), new PolicySpec(selector, dir, action, requests, pol.priority()));
+            return new KernelPolicy(pol.id(), new PolicySpec(selector, dir, action, requests, pol.priority(),
+                    lifetime(m.extension(SadbExtensionType.LIFETIME_HARD, LifetimeExtension.class))));
         } catch (IllegalArgumentException e) {
             throw new PfKeyException(m.type(), "kernel policy " + pol.id() + " does not fit: " + e.getMessage());
         }

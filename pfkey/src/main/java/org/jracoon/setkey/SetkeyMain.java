@@ -12,10 +12,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.jracoon.parser.setkey.ProtocolNames;
+import org.jracoon.pfkey.KernelBackends;
 import org.jracoon.pfkey.PfKeyClient;
 import org.jracoon.pfkey.message.Sadb;
 import org.jracoon.pfkey.message.SadbMessage;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code setkey}: manipulates the kernel's SA and policy databases over PF_KEY, reading the KAME
+ * {@code setkey}: manipulates the kernel's SA and policy databases over PF_KEY or, on a kernel
+ * without AF_KEY, over XFRM netlink ({@code --kernel}), reading the KAME
  * setkey language (setkey(8) of ipsec-tools). Flags may be clustered as setkey's are
  * ({@code -DP}, {@code -FP}).
  */
@@ -61,6 +64,11 @@ public final class SetkeyMain implements Callable<Integer> {
 
     @Option(names = "-n", description = "Only read and check the directives; send nothing to the kernel.")
     private boolean parseOnly;
+
+    @Option(names = "--kernel", paramLabel = KernelBackends.OPTION_VALUES, defaultValue = "auto",
+            description = "The kernel interface: PF_KEY when the kernel has AF_KEY, else XFRM netlink (auto, the"
+                    + " default), or the one named. Both give the same -D and -DP text.")
+    private String kernel;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     private boolean help;
@@ -113,6 +121,13 @@ public final class SetkeyMain implements Callable<Integer> {
             err.println("setkey: " + (file == null ? "<stdin>" : file) + ": " + e.getMessage());
             return 1;
         }
+        Optional<KernelBackends.Backend> backend;
+        try {
+            backend = KernelBackends.choice(kernel);
+        } catch (IllegalArgumentException e) {
+            err.println("setkey: " + e.getMessage());
+            return 1;
+        }
         SetkeyReader reader = SetkeyReader.withSystemProtocols();
         if (input != null && parseOnly) {
             try {
@@ -123,8 +138,11 @@ public final class SetkeyMain implements Callable<Integer> {
                 return 1;
             }
         }
-        try (PfKeyClient client = PfKeyClient.open()) {
-            KernelChannel channel = verbose ? new VerboseChannel(KernelChannel.of(client), out) : KernelChannel.of(client);
+        if (watch) {
+            return watch(backend);
+        }
+        try (KernelChannel kernelChannel = KernelChannel.open(backend)) {
+            KernelChannel channel = verbose ? new VerboseChannel(kernelChannel, out) : kernelChannel;
             KameDump printer = new KameDump(ProtocolNames.system(), ZoneId.systemDefault());
             SetkeyRunner runner = new SetkeyRunner(channel, printer, out, err, Clock.systemUTC(), all);
             if (dump) {
@@ -137,10 +155,6 @@ public final class SetkeyMain implements Callable<Integer> {
             }
             if (flush) {
                 runner.flush(policies);
-                return 0;
-            }
-            if (watch) {
-                watch(client, printer);
                 return 0;
             }
             reader.read(input, directive -> {
@@ -157,25 +171,37 @@ public final class SetkeyMain implements Callable<Integer> {
         } catch (IOException e) {
             err.println("setkey: " + e.getMessage());
             return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
         }
     }
 
     /**
      * {@code setkey -x}: X_PROMISC makes the kernel copy every PF_KEY message to this socket;
-     * each is printed as it comes, until the process is stopped.
+     * each is printed as it comes, until the process is stopped. XFRM has no such copy of PF_KEY
+     * traffic, so this needs AF_KEY.
      */
-    private void watch(PfKeyClient client, KameDump printer) throws IOException, InterruptedException {
-        client.addListener(m -> {
-            synchronized (out) {
-                out.println(WATCH_TIME.format(LocalTime.now()));
-                out.println(printer.message(m, Clock.systemUTC().instant()));
-                out.flush();
-            }
-        });
-        client.call(SadbMessage.request(SadbMessageType.X_PROMISC, 1, List.of()));
-        new CountDownLatch(1).await();
+    private int watch(Optional<KernelBackends.Backend> backend) {
+        if (backend.equals(Optional.of(KernelBackends.Backend.XFRM))) {
+            err.println("setkey: -x shows PF_KEY messages and needs the pfkey interface, not xfrm");
+            return 1;
+        }
+        KameDump printer = new KameDump(ProtocolNames.system(), ZoneId.systemDefault());
+        try (PfKeyClient client = PfKeyClient.open()) {
+            client.addListener(m -> {
+                synchronized (out) {
+                    out.println(WATCH_TIME.format(LocalTime.now()));
+                    out.println(printer.message(m, Clock.systemUTC().instant()));
+                    out.flush();
+                }
+            });
+            client.call(SadbMessage.request(SadbMessageType.X_PROMISC, 1, List.of()));
+            new CountDownLatch(1).await();
+            return 0;
+        } catch (IOException e) {
+            err.println("setkey: -x needs PF_KEY: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }

@@ -31,6 +31,11 @@ final class VerboseChannel implements KernelChannel {
     }
 
     @Override
+    public void close() {
+        inner.close();
+    }
+
+    @Override
     public List<SadbMessage> dump(SadbMessage request) throws IOException {
         out.println("> " + request);
         List<SadbMessage> entries = inner.dump(request);

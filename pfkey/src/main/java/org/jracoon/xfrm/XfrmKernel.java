@@ -108,13 +108,9 @@ public final class XfrmKernel implements KernelIpsec {
         try {
             client.acknowledged(NetlinkMessage.request(type, 0, body));
         } catch (NetlinkException e) {
-            if (e.errno() == EPROTONOSUPPORT) {
-                throw new KernelException(op, sa.id().toString(), e.errno(), e.getMessage() + ": " + missingSupport(sa.id()));
-            }
-            if (e.errno() == ENOSYS) {
-                throw new KernelException(op, sa.id().toString(), e.errno(), e.getMessage()
-                        + ": this kernel lacks one of the SA's algorithms (" + sa.encryption() + "/" + sa.integrity()
-                        + "/" + sa.compression() + ")");
+            Optional<String> missing = missingSupport(e, sa);
+            if (missing.isPresent()) {
+                throw new KernelException(op, sa.id().toString(), e.errno(), e.getMessage() + ": " + missing.get());
             }
             throw failure(op, sa.id().toString(), e);
         } catch (IOException e) {
@@ -122,15 +118,31 @@ public final class XfrmKernel implements KernelIpsec {
         }
     }
 
-    /** The kernel has XFRM but not the protocol's transform: name the option and module it needs. */
-    private static String missingSupport(SaId id) {
-        boolean v6 = id.destination().getAddress().length == 16;
-        String option = switch (id.protocol()) {
+    /**
+     * What a refused SA lacks in this kernel, when XFRM's answer says so: EPROTONOSUPPORT when the
+     * kernel has XFRM but not the protocol's transform (named with its option and module), ENOSYS
+     * when it has no crypto transform for one of the SA's algorithms (the kernel's message says
+     * which kind: "Requested CRYPT algorithm not found").
+     */
+    static Optional<String> missingSupport(NetlinkException e, SaSpec sa) {
+        if (e.errno() == ENOSYS) {
+            String said = e.kernelMessage().orElse("");
+            String algorithm = said.contains("CRYPT") || said.contains("AEAD") ? XfrmMapping.linuxName(sa.encryption())
+                    : said.contains("AUTH") ? XfrmMapping.linuxName(sa.integrity())
+                    : said.contains("COMP") ? XfrmMapping.linuxName(sa.compression())
+                    : sa.encryption() + "/" + sa.integrity() + "/" + sa.compression();
+            return Optional.of("this kernel has no " + algorithm + " (its crypto module is not built or not loaded)");
+        }
+        if (e.errno() != EPROTONOSUPPORT) {
+            return Optional.empty();
+        }
+        boolean v6 = sa.id().destination().getAddress().length == 16;
+        String option = switch (sa.id().protocol()) {
             case ESP -> v6 ? "CONFIG_INET6_ESP, module esp6" : "CONFIG_INET_ESP, module esp4";
             case AH -> v6 ? "CONFIG_INET6_AH, module ah6" : "CONFIG_INET_AH, module ah4";
             case IPCOMP -> v6 ? "CONFIG_INET6_IPCOMP, module ipcomp6" : "CONFIG_INET_IPCOMP, module ipcomp";
         };
-        return "this kernel has no " + id.protocol() + " support (" + option + ")";
+        return Optional.of("this kernel has no " + sa.id().protocol() + " support (" + option + ")");
     }
 
     @Override

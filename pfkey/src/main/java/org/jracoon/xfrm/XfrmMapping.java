@@ -143,6 +143,19 @@ public final class XfrmMapping {
         return body(info.encode(), attributes);
     }
 
+    /** The Linux crypto name of an algorithm, or its own name when XFRM has none for it. */
+    static String linuxName(SaEncryption e) {
+        return CIPHERS.containsKey(e) ? CIPHERS.get(e).name() : e.toString();
+    }
+
+    static String linuxName(SaIntegrity i) {
+        return INTEGRITY.containsKey(i) ? INTEGRITY.get(i).name() : i.toString();
+    }
+
+    static String linuxName(SaCompression c) {
+        return COMPRESSION.getOrDefault(c, c.toString());
+    }
+
     private static <T> T known(T value, Enum<?> algorithm) {
         if (value == null) {
             throw new IllegalArgumentException(algorithm + " has no Linux XFRM algorithm");
@@ -341,7 +354,7 @@ public final class XfrmMapping {
     /** The body of NEWPOLICY and UPDPOLICY: {@code xfrm_userpolicy_info} and the templates. */
     static byte[] policyBody(PolicySpec p) {
         XfrmSelector selector = selector(p.selector());
-        XfrmPolicyInfo info = new XfrmPolicyInfo(selector, p.priority(), 0, direction(p.direction()),
+        XfrmPolicyInfo info = new XfrmPolicyInfo(selector, p.hard(), p.priority(), 0, direction(p.direction()),
                 p.action() == PolicyAction.DISCARD ? Xfrm.POLICY_BLOCK : Xfrm.POLICY_ALLOW);
         List<NetlinkAttribute> attributes = p.requests().isEmpty() ? List.of()
                 : List.of(new NetlinkAttribute(Xfrm.XFRMA_TMPL, XfrmTemplate.encodeAll(
@@ -413,7 +426,7 @@ public final class XfrmMapping {
         };
         try {
             return Optional.of(new KernelPolicy(info.index(), new PolicySpec(trafficSelector(info.selector()), direction,
-                    action, action == PolicyAction.IPSEC ? requests : List.of(), info.priority())));
+                    action, action == PolicyAction.IPSEC ? requests : List.of(), info.priority(), info.hard())));
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("kernel policy " + info.index() + " does not fit: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,19 +24,19 @@ class KernelBackendsTest {
         RecordingKernel pfkey = new RecordingKernel();
         RecordingKernel xfrm = new RecordingKernel();
         AtomicInteger xfrmOpened = new AtomicInteger();
-        assertSame(pfkey, KernelBackends.open(() -> pfkey, () -> {
+        assertSame(pfkey, KernelBackends.open(Optional.empty(), () -> pfkey, () -> {
             xfrmOpened.incrementAndGet();
             return xfrm;
         }));
         assertEquals(0, xfrmOpened.get(), "XFRM is not opened when PF_KEY is there");
-        assertSame(xfrm, KernelBackends.open(() -> {
+        assertSame(xfrm, KernelBackends.open(Optional.empty(), () -> {
             throw new IOException("socket(AF_KEY, SOCK_RAW, PF_KEY_V2): Address family not supported by protocol (EAFNOSUPPORT)");
         }, () -> xfrm));
     }
 
     @Test
     void neitherBackendIsOneMessageWithBothReasons() {
-        IOException e = assertThrows(IOException.class, () -> KernelBackends.open(
+        IOException e = assertThrows(IOException.class, () -> KernelBackends.open(Optional.empty(),
                 () -> {
                     throw new IOException("no AF_KEY");
                 },
@@ -52,6 +53,18 @@ class KernelBackendsTest {
         assertEquals("xfrm", Backend.XFRM.optionName());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backend.byName("netkey"));
         assertEquals("unknown kernel interface 'netkey' (pfkey or xfrm)", e.getMessage());
+    }
+
+    @Test
+    void aKernelOptionIsAutoOrOneBackend() throws Exception {
+        assertEquals(Optional.empty(), KernelBackends.choice("auto"));
+        assertEquals(Optional.of(Backend.XFRM), KernelBackends.choice("xfrm"));
+        assertEquals(Optional.of(Backend.PFKEY), KernelBackends.choice("PFKEY"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelBackends.choice("netkey"));
+        assertEquals("unknown kernel interface 'netkey' (auto, pfkey or xfrm)", e.getMessage());
+        // a backend named is opened even when the other would open
+        assertEquals("xfrm", KernelBackends.open(Optional.of(Backend.XFRM), () -> "pfkey", () -> "xfrm"));
+        assertEquals("pfkey", KernelBackends.open(Optional.of(Backend.PFKEY), () -> "pfkey", () -> "xfrm"));
     }
 
     /** On this host (no AF_KEY) the choice is XFRM; inside the test kernel, see KernelBackendsKernelTest. */

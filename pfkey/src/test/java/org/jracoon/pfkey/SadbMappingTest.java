@@ -34,6 +34,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SA and policy descriptions survive the trip through SADB messages (as the kernel echoes them). */
 class SadbMappingTest {
@@ -74,8 +75,14 @@ class SadbMappingTest {
                 new IpPrefix(InetAddress.getByName("10.2.0.0"), 16), 443, 6);
         PolicySpec p = new PolicySpec(sel, PolicyDirection.FWD, org.jracoon.ike.kernel.PolicyAction.IPSEC, List.of(
                 IpsecRequest.transport(IpsecProtocol.IPCOMP, IpsecLevel.USE),
-                IpsecRequest.tunnel(IpsecProtocol.ESP, gwB, gwA, IpsecLevel.UNIQUE).withReqid(16385)), 100);
+                IpsecRequest.tunnel(IpsecProtocol.ESP, gwB, gwA, IpsecLevel.UNIQUE).withReqid(16385)), 100,
+                Lifetime.seconds(600));
         List<SadbExtension> ext = new ArrayList<>(SadbMapping.policyExtensions(p));
+        // a generated policy expires by its hard lifetime; one without a lifetime carries none
+        assertTrue(ext.stream().anyMatch(e -> e.type() == SadbExtensionType.LIFETIME_HARD));
+        assertTrue(SadbMapping.policyExtensions(PolicySpec.of(sel, PolicyDirection.IN,
+                org.jracoon.ike.kernel.PolicyAction.NONE)).stream()
+                .noneMatch(e -> e.type() == SadbExtensionType.LIFETIME_HARD));
         PolicyExtension pol = (PolicyExtension) ext.remove(2);
         ext.add(new PolicyExtension(pol.policyType(), pol.direction(), 0x2a, pol.priority(), pol.requests()));
         SadbMessage echoed = asKernelWouldEcho(SadbMessageType.X_SPDGET, 0, ext);

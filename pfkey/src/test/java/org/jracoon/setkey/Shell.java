@@ -13,16 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Shell commands for the kernel tests: network namespaces standing for the guide's hosts,
+ * Shell commands for the kernel tests: network namespaces,
  * {@code setkey} on PATH as bin/setkey, and readings of {@code ip xfrm}.
  */
 final class Shell {
-    private static final Pattern PACKETS = Pattern.compile("(\\d+)\\(packets\\)");
-
     record Result(int exitCode, String output) {
     }
 
@@ -69,15 +65,6 @@ final class Shell {
         namespaces.add(name);
     }
 
-    /** A veth pair between two namespaces, each end with its address (CIDR) and up. */
-    void link(String ns1, String if1, String cidr1, String ns2, String if2, String cidr2)
-            throws IOException, InterruptedException {
-        ok("ip link add " + if1 + " type veth peer name " + if2
-                + " && ip link set " + if1 + " netns " + ns1 + " && ip link set " + if2 + " netns " + ns2
-                + " && ip -n " + ns1 + " addr add " + cidr1 + " dev " + if1 + " && ip -n " + ns1 + " link set " + if1 + " up"
-                + " && ip -n " + ns2 + " addr add " + cidr2 + " dev " + if2 + " && ip -n " + ns2 + " link set " + if2 + " up");
-    }
-
     /** {@code ip xfrm state} as one line per SA: addresses, protocol, SPI, reqid, mode. */
     Set<String> states(String ns) throws IOException, InterruptedException {
         Set<String> out = new LinkedHashSet<>();
@@ -93,17 +80,6 @@ final class Shell {
         Set<String> out = new LinkedHashSet<>();
         for (String block : blocks(ok("ip -n " + ns + " xfrm policy"))) {
             out.add(block.trim().replaceAll("\\s+", " "));
-        }
-        return out;
-    }
-
-    /** Packets counted by each SA ({@code ip -s xfrm state}), in the order listed. */
-    List<Long> packetCounts(String ns) throws IOException, InterruptedException {
-        List<Long> out = new ArrayList<>();
-        for (String block : blocks(ok("ip -s -n " + ns + " xfrm state"))) {
-            Matcher m = PACKETS.matcher(block);
-            assertTrue(m.find(), "no packet counter in: " + block);
-            out.add(Long.parseLong(m.group(1)));
         }
         return out;
     }

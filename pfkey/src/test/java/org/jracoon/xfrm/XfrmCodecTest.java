@@ -203,7 +203,10 @@ class XfrmCodecTest {
                         IpsecRequest.tunnel(IpsecProtocol.ESP, A, B, IpsecLevel.UNIQUE).withReqid(9)), 100),
                 PolicySpec.of(TrafficSelector.between(new IpPrefix(ip("2001:db8::"), 32), new IpPrefix(ip("::"), 0)),
                         PolicyDirection.FWD, PolicyAction.DISCARD),
-                PolicySpec.of(web, PolicyDirection.IN, PolicyAction.NONE));
+                PolicySpec.of(web, PolicyDirection.IN, PolicyAction.NONE),
+                new PolicySpec(web, PolicyDirection.IN, PolicyAction.IPSEC,
+                        List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, B, A, IpsecLevel.REQUIRE)), 0,
+                        Lifetime.seconds(600)));
         for (PolicySpec p : policies) {
             assertEquals(Optional.of(new KernelPolicy(0, p)), XfrmMapping.kernelPolicy(wrap(XfrmMapping.policyBody(p))));
         }

@@ -13,15 +13,18 @@ import java.util.regex.Pattern;
 /**
  * One network of the IPsec guide, read from {@code scenarios/NAME/scenario.ini}: the hosts
  * (network namespaces), the veth links between them, the traffic the guide protects and what
- * the kernel must hold afterwards. A host's files (its setkey script now; racoon.conf, psk.txt
- * and a certificate folder once the daemon runs here) live beside scenario.ini.
+ * the kernel must hold afterwards. A host's files (its setkey script, racoon.conf, psk.txt, a
+ * certificate folder, the swanctl.conf charon uses in its place) live beside scenario.ini.
  *
- * @param keys     who installs the SAs: "setkey" for the guide's static keys
+ * @param keys     who installs the SAs: "setkey" for the guide's static keys, "racoon" when the
+ *                 hosts' daemons negotiate them
+ * @param status   why the scenario cannot pass yet (e.g. "needs NAT-T"); empty when it can.
+ *                 {@code testbeds/run all} skips such a scenario and says why
  * @param wire     the IPsec protocols the capture on the untrusted links must show ("esp", "ah")
  * @param expected per host, the SAs and policies its kernel must hold, exactly
  */
-public record Scenario(String name, Path dir, String guide, String keys, List<Host> hosts, List<Link> links,
-                       List<Ping> pings, Set<String> wire, Map<String, Expectation> expected) {
+public record Scenario(String name, Path dir, String guide, String keys, String status, List<Host> hosts,
+                       List<Link> links, List<Ping> pings, Set<String> wire, Map<String, Expectation> expected) {
 
     /**
      * A network namespace.
@@ -29,8 +32,18 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
      * @param routes  {@code ip route add} arguments, one per route
      * @param setkey  the script to run in the namespace with {@code setkey} on PATH and its
      *                arguments, e.g. [setkey.sh, -r]; empty when the host keys nothing
+     * @param racoon  the racoon.conf our daemon runs with on this host; empty for none
+     * @param swanctl the swanctl.conf with which Debian's charon takes this host's place under
+     *                {@code --peer strongswan}; empty when the host keeps our daemon
+     * @param masquerade the device behind which this host hides the others' addresses (a NAT
+     *                router: iptables MASQUERADE on it); empty for none
      */
-    public record Host(String name, boolean forward, List<String> routes, List<String> setkey) {
+    public record Host(String name, boolean forward, List<String> routes, List<String> setkey, String racoon,
+                       String swanctl, String masquerade) {
+        /** Whether charon runs here, instead of our daemon and of the setkey script, for {@code peer}. */
+        public boolean charon(Peer peer) {
+            return peer == Peer.STRONGSWAN && !swanctl.isEmpty();
+        }
     }
 
     /** One end of a link: the device in its host's namespace and its address with prefix. */
@@ -52,11 +65,31 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
      * The kernel's SAs and policies on one host, one line each in {@link Xfrm}'s form; a word
      * {@code *} matches any one word (an SPI a daemon chose).
      */
-    public record Expectation(List<String> states, List<String> policies) {
+    public record Expectation(List<String> states, List<String> policies, List<String> charonPolicies) {
+        /** The policies expected when charon runs the host (it installs its own), else setkey's. */
+        public List<String> policies(boolean charon) {
+            return charon && !charonPolicies.isEmpty() ? charonPolicies : policies;
+        }
+    }
+
+    /** Who runs the far end of a daemon scenario: our daemon, or Debian's strongSwan. */
+    public enum Peer {
+        OURS("jracoon"), STRONGSWAN("strongswan");
+
+        private final String label;
+
+        Peer(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public static final String FILE = "scenario.ini";
     private static final Set<String> PROTOCOLS = Set.of("esp", "ah");
+    private static final Set<String> KEYS = Set.of("setkey", "racoon");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,14}");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
     private static final Pattern END = Pattern.compile("([^:=\\s]+):([^:=\\s]+)=(\\S+)");
@@ -71,6 +104,7 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         String name = dir.getFileName().toString();
         String guide = "";
         String keys = "";
+        String status = "";
         Map<String, Host> hosts = new LinkedHashMap<>();
         List<Link> links = new ArrayList<>();
         List<Ping> pings = new ArrayList<>();
@@ -80,16 +114,17 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         for (IniFile.Section s : ini.sections()) {
             switch (s.kind()) {
                 case "scenario" -> {
-                    allowOnly(s, "guide", "keys");
+                    allowOnly(s, "guide", "keys", "status");
                     guide = s.one("guide").orElse("");
+                    status = s.one("status").orElse("");
                     keys = s.one("keys").orElseThrow(() -> missing(s, "keys"));
-                    if (!keys.equals("setkey")) {
+                    if (!KEYS.contains(keys)) {
                         throw new ScenarioException(where(s, "keys") + ": keys = " + keys
-                                + ": only 'setkey' (static keys) is known");
+                                + ": expected setkey (static keys) or racoon (negotiated)");
                     }
                 }
                 case "host" -> {
-                    allowOnly(s, "forward", "route", "setkey");
+                    allowOnly(s, "forward", "route", "setkey", "racoon", "swanctl", "masquerade");
                     Host host = host(dir, s);
                     if (hosts.put(host.name(), host) != null) {
                         throw new ScenarioException(where(s) + ": host " + host.name() + " given twice");
@@ -117,8 +152,8 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
                     }
                 }
                 case "expect" -> {
-                    allowOnly(s, "state", "policy");
-                    expected.put(named(s), new Expectation(s.all("state"), s.all("policy")));
+                    allowOnly(s, "state", "policy", "charon-policy");
+                    expected.put(named(s), new Expectation(s.all("state"), s.all("policy"), s.all("charon-policy")));
                 }
                 default -> throw new ScenarioException(where(s) + ": unknown section " + s.title());
             }
@@ -126,9 +161,14 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         if (!sawTraffic || pings.isEmpty()) {
             throw new ScenarioException(file + ": no [traffic] with a ping");
         }
-        Scenario scenario = new Scenario(name, dir, guide, keys, List.copyOf(hosts.values()), List.copyOf(links),
+        Scenario scenario = new Scenario(name, dir, guide, keys, status, List.copyOf(hosts.values()), List.copyOf(links),
                 List.copyOf(pings), wire, Map.copyOf(expected));
         scenario.checkReferences(file, hosts.keySet());
+        boolean daemons = hosts.values().stream().anyMatch(h -> !h.racoon().isEmpty());
+        if (daemons != keys.equals("racoon")) {
+            throw new ScenarioException(file + ": keys = " + keys + (daemons ? " but a host runs racoon"
+                    : " but no host says 'racoon = racoon.conf'"));
+        }
         return scenario;
     }
 
@@ -151,6 +191,11 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
         }
     }
 
+    /** Whether {@code --peer strongswan} has a host to give charon. */
+    public boolean hasStrongSwanPeer() {
+        return hosts.stream().anyMatch(h -> !h.swanctl().isEmpty());
+    }
+
     /** The hosts whose kernels hold expected SAs: the ones whose counters must grow. */
     public List<String> protectingHosts() {
         return hosts.stream().map(Host::name).filter(expected::containsKey).toList();
@@ -159,10 +204,26 @@ public record Scenario(String name, Path dir, String guide, String keys, List<Ho
     private static Host host(Path dir, IniFile.Section s) throws ScenarioException {
         String name = named(s);
         List<String> setkey = s.one("setkey").map(v -> List.of(v.split("\\s+"))).orElse(List.of());
-        if (!setkey.isEmpty() && !Files.isRegularFile(dir.resolve(setkey.get(0)))) {
-            throw new ScenarioException(where(s, "setkey") + ": setkey = " + setkey.get(0) + ": no such file in " + dir);
+        if (!setkey.isEmpty()) {
+            file(dir, s, "setkey", setkey.get(0));
         }
-        return new Host(name, yes(s, "forward"), s.all("route"), setkey);
+        String racoon = s.one("racoon").orElse("");
+        String swanctl = s.one("swanctl").orElse("");
+        file(dir, s, "racoon", racoon);
+        file(dir, s, "swanctl", swanctl);
+        if (!swanctl.isEmpty() && racoon.isEmpty()) {
+            throw new ScenarioException(where(s, "swanctl") + ": swanctl = " + swanctl
+                    + ": charon takes the place of a daemon, but this host runs none (no 'racoon = ...')");
+        }
+        return new Host(name, yes(s, "forward"), s.all("route"), setkey, racoon, swanctl,
+                s.one("masquerade").orElse(""));
+    }
+
+    /** A host's file {@code value} of {@code key}, which must be in the scenario folder (empty: none). */
+    private static void file(Path dir, IniFile.Section s, String key, String value) throws ScenarioException {
+        if (!value.isEmpty() && !Files.isRegularFile(dir.resolve(value))) {
+            throw new ScenarioException(where(s, key) + ": " + key + " = " + value + ": no such file in " + dir);
+        }
     }
 
     private static Link link(IniFile.Section s) throws ScenarioException {

@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
 /**
  * Brings a scenario up, runs its checks and tears it down:
  * <ol>
+ * <li>negotiation (scenarios whose hosts run daemons): the first ping meets a policy without SAs,
+ *     the kernel asks the daemon for them (ACQUIRE); pings are repeated until each of our daemons
+ *     logs an installed SA, within a deadline. The time this took is the table's negotiation
+ *     time;</li>
  * <li>traffic: each ping of the scenario passes;</li>
  * <li>capture: what the ends of the untrusted links send while the pings run shows the expected
  *     IPsec protocols and no ICMP in clear;</li>
  * <li>sa: each protecting host's kernel holds exactly the expected SAs and policies, and each of
- *     its SAs counted packets.</li>
+ *     its SAs counted packets;</li>
+ * <li>daemon: our daemons' logs have no error line, and none exited before teardown.</li>
  * </ol>
  * Only sent packets are captured ({@code tcpdump -Q out}): a receiver's capture also shows a
  * tunnel's inner packets, which Linux hands back to the same device after decryption though they
@@ -28,27 +33,37 @@ import java.util.regex.Pattern;
 public final class ScenarioRun {
     private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
     private static final String LISTENING = "tcpdump: listening on";
+    private static final long NEGOTIATION_SECONDS = 120;
 
     private final Shell shell;
+    private final Path root;
+    private final Path shared;
     private final Path work;
 
     /**
-     * @param root the checkout, for bin/setkey and its jar
-     * @param work a folder for captures and host logs
+     * @param root   the checkout, for bin/setkey, bin/racoon and their jar
+     * @param shared ../shared, for charon's scripts (peers/strongswan)
+     * @param work   a folder for captures and host logs
      */
-    public ScenarioRun(Path root, Path work) throws ScenarioException {
+    public ScenarioRun(Path root, Path shared, Path work) throws ScenarioException {
+        this.root = root;
+        this.shared = shared;
         this.work = work;
         this.shell = new Shell(root, work);
     }
 
-    /** Runs every check and tears down. */
+    /** Runs every check with our daemons (if the scenario has any) and tears down. */
     public Outcome run(Scenario scenario) throws ScenarioException {
-        return run(scenario, false);
+        return run(scenario, Scenario.Peer.OURS, false);
     }
 
-    /** Runs every check; with {@code keep} the network stays up for the user ({@link Keep}) before teardown. */
-    public Outcome run(Scenario scenario, boolean keep) throws ScenarioException {
-        Path dir = work.resolve(scenario.name());
+    /**
+     * Runs every check with {@code peer} on the far end of a daemon scenario; with {@code keep}
+     * the network stays up for the user ({@link Keep}) before teardown.
+     */
+    public Outcome run(Scenario scenario, Scenario.Peer peer, boolean keep) throws ScenarioException {
+        String label = scenario.keys().equals("racoon") ? peer.label() : scenario.keys();
+        Path dir = work.resolve(scenario.name() + (peer == Scenario.Peer.STRONGSWAN ? "-strongswan" : ""));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -57,23 +72,80 @@ public final class ScenarioRun {
         long start = System.nanoTime();
         Testbed bed;
         try {
-            bed = Testbed.up(scenario, shell, dir);
+            bed = Testbed.up(scenario, peer, shell, dir);
         } catch (ScenarioException e) {
-            return new Outcome(scenario.name(), scenario.keys(), millisSince(start), -1, List.of("setup: " + e.getMessage()));
+            return failedSetup(scenario, label, start, e);
         }
         try (bed) {
-            long setup = millisSince(start);
-            List<String> failures = new ArrayList<>();
-            double rtt = trafficAndCapture(scenario, dir, failures);
-            sas(scenario, failures);
-            if (keep) {
-                new Keep(bed, dir.resolve("keep"), System.out).serve(failures);
+            Daemons daemons;
+            try {
+                daemons = Daemons.start(scenario, peer, shell, root, shared, dir);
+            } catch (ScenarioException e) {
+                return failedSetup(scenario, label, start, e);
             }
-            return new Outcome(scenario.name(), scenario.keys(), setup, rtt, List.copyOf(failures));
+            List<String> failures = new ArrayList<>();
+            long setup = millisSince(start);
+            double rtt;
+            long negotiation = -1;
+            try (daemons) {
+                if (scenario.keys().equals("racoon")) {
+                    negotiation = negotiate(scenario, daemons, failures);
+                }
+                rtt = trafficAndCapture(scenario, dir, failures);
+                sas(scenario, peer, failures);
+                if (keep) {
+                    new Keep(bed, dir.resolve("keep"), System.out).serve(failures);
+                }
+                failures.addAll(daemons.errors());
+            }
+            return new Outcome(scenario.name(), label, setup, negotiation, rtt, List.copyOf(failures), "");
         }
     }
 
-    /** Checks 1 and 2: pings with captures running; gives the average round trip. */
+    private static Outcome failedSetup(Scenario scenario, String label, long start, ScenarioException e) {
+        return new Outcome(scenario.name(), label, millisSince(start), -1, -1, List.of("setup: " + e.getMessage()), "");
+    }
+
+    /**
+     * Check 1: pings from the first ping's host start the negotiation (the first packets are
+     * dropped while the kernel waits for the SAs) until each of our daemons logged an installed
+     * SA; gives the milliseconds from the first ping to then, or -1 past the deadline.
+     */
+    private long negotiate(Scenario scenario, Daemons daemons, List<String> failures) throws ScenarioException {
+        Scenario.Ping trigger = scenario.pings().get(0);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(NEGOTIATION_SECONDS);
+        Process ping = null;
+        try {
+            while (!daemons.allInstalled()) {
+                if (!daemons.errors().isEmpty()) {
+                    // the daemon check names the lines; waiting on would only reach the deadline
+                    failures.add("negotiation: stopped waiting " + millisSince(start) + " ms after the first ping "
+                            + trigger.from() + " -> " + trigger.to() + ": a daemon logged an error");
+                    return -1;
+                }
+                if (System.nanoTime() > deadline) {
+                    failures.add("negotiation: no IPsec SA installed within " + NEGOTIATION_SECONDS + " s of the first ping "
+                            + trigger.from() + " -> " + trigger.to() + " on " + String.join(", ", daemons.notInstalled()));
+                    return -1;
+                }
+                if (ping == null || !ping.isAlive()) {
+                    ping = shell.start("exec ip netns exec " + trigger.from() + " ping -c 1 -W 1 " + trigger.to()
+                            + " > /dev/null 2>&1");
+                }
+                Daemons.pause();
+            }
+            return millisSince(start);
+        } catch (IOException e) {
+            throw new ScenarioException("ping " + trigger.to() + ": " + e.getMessage());
+        } finally {
+            if (ping != null) {
+                stop(ping);
+            }
+        }
+    }
+
+    /** Checks 2 and 3: pings with captures running; gives the average round trip. */
     private double trafficAndCapture(Scenario scenario, Path dir, List<String> failures) throws ScenarioException {
         List<Process> captures = new ArrayList<>();
         List<Path> pcaps = new ArrayList<>();
@@ -122,13 +194,17 @@ public final class ScenarioRun {
         return rttCount == 0 ? -1 : rttSum / rttCount;
     }
 
-    /** Check 3: SAs and policies as expected on each protecting host, and every SA used. */
-    private void sas(Scenario scenario, List<String> failures) throws ScenarioException {
-        for (var entry : scenario.expected().entrySet()) {
-            String host = entry.getKey();
+    /** Check 4: SAs and policies as expected on each protecting host, and every SA used. */
+    private void sas(Scenario scenario, Scenario.Peer peer, List<String> failures) throws ScenarioException {
+        for (Scenario.Host h : scenario.hosts()) {
+            Scenario.Expectation expectation = scenario.expected().get(h.name());
+            if (expectation == null) {
+                continue;
+            }
+            String host = h.name();
             List<String> states = Xfrm.states(shell.ok("ip -n " + host + " xfrm state"));
-            compare(host, "state", entry.getValue().states(), states, failures);
-            compare(host, "policy", entry.getValue().policies(),
+            compare(host, "state", expectation.states(), states, failures);
+            compare(host, "policy", expectation.policies(h.charon(peer)),
                     Xfrm.policies(shell.ok("ip -n " + host + " xfrm policy")), failures);
             // the same dump with statistics, in the same order (-s also spells SPIs differently)
             List<Long> counts = Xfrm.packetCounts(shell.ok("ip -s -n " + host + " xfrm state"));

@@ -21,9 +21,14 @@ final class Shell {
 
         /** The last non-blank output line, for one-line messages. */
         String lastLine() {
-            String[] lines = output.strip().split("\n");
-            return lines[lines.length - 1].strip();
+            return Shell.lastLine(output);
         }
+    }
+
+    /** The last non-blank line of {@code text}. */
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1].strip();
     }
 
     private final Path pathDir;
@@ -46,8 +51,17 @@ final class Shell {
     }
 
     Result run(String script) throws ScenarioException {
+        return run("sh", script);
+    }
+
+    /** Runs a bash script (for scripts that source bash helpers such as peers/strongswan/lib.sh). */
+    Result bash(String script) throws ScenarioException {
+        return run("bash", script);
+    }
+
+    private Result run(String shell, String script) throws ScenarioException {
         try {
-            Process p = start(script);
+            Process p = start(shell, script);
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -64,7 +78,15 @@ final class Shell {
 
     /** Runs and requires exit 0, giving the output. */
     String ok(String script) throws ScenarioException {
-        Result r = run(script);
+        return ok(run(script), script);
+    }
+
+    /** {@link #ok(String)} for a bash script. */
+    String okBash(String script) throws ScenarioException {
+        return ok(bash(script), script);
+    }
+
+    private static String ok(Result r, String script) throws ScenarioException {
         if (!r.ok()) {
             throw new ScenarioException("'" + script + "' exited " + r.exitCode() + ": " + r.lastLine());
         }
@@ -73,7 +95,11 @@ final class Shell {
 
     /** A command left running (a capture), its output and errors merged. */
     Process start(String script) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+        return start("sh", script);
+    }
+
+    private Process start(String shell, String script) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(shell, "-c", script).redirectErrorStream(true);
         pb.environment().put("PATH", pathDir + ":" + System.getenv("PATH"));
         return pb.start();
     }

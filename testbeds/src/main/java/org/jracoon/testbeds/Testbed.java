@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A scenario's network, up in the kernel: one namespace per host, the veth links, routes,
- * forwarding, then each host's setkey script. {@link #close()} deletes every namespace made,
+ * forwarding and masquerading, then each host's setkey script (not on a host charon runs: it
+ * installs its own policies). {@link #close()} deletes every namespace made,
  * whatever happened in between, which also removes their devices, SAs and policies.
  */
 final class Testbed implements AutoCloseable {
@@ -23,10 +24,10 @@ final class Testbed implements AutoCloseable {
      * Brings {@code scenario} up; each host's setup output is kept in {@code work/HOST.log}. On
      * failure what was made is torn down before the exception leaves.
      */
-    static Testbed up(Scenario scenario, Shell shell, Path work) throws ScenarioException {
+    static Testbed up(Scenario scenario, Scenario.Peer peer, Shell shell, Path work) throws ScenarioException {
         Testbed bed = new Testbed(shell);
         try {
-            bed.build(scenario, work);
+            bed.build(scenario, peer, work);
             return bed;
         } catch (ScenarioException | RuntimeException e) {
             bed.close();
@@ -34,7 +35,7 @@ final class Testbed implements AutoCloseable {
         }
     }
 
-    private void build(Scenario scenario, Path work) throws ScenarioException {
+    private void build(Scenario scenario, Scenario.Peer peer, Path work) throws ScenarioException {
         for (Scenario.Host host : scenario.hosts()) {
             shell.ok("ip netns add " + host.name());
             namespaces.add(host.name());
@@ -57,9 +58,14 @@ final class Testbed implements AutoCloseable {
             if (host.forward()) {
                 shell.ok("ip netns exec " + host.name() + " sysctl -qw net.ipv4.ip_forward=1");
             }
+            if (!host.masquerade().isEmpty()) {
+                // the test kernel has no nftables for IPv4: the legacy x_tables NAT
+                shell.ok("ip netns exec " + host.name() + " iptables-legacy -t nat -A POSTROUTING -o "
+                        + host.masquerade() + " -j MASQUERADE");
+            }
         }
         for (Scenario.Host host : scenario.hosts()) {
-            if (!host.setkey().isEmpty()) {
+            if (!host.setkey().isEmpty() && !host.charon(peer)) {
                 setkey(scenario, host, work);
             }
         }

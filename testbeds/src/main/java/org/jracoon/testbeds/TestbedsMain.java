@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 
 /**
  * {@code testbeds/run} inside the guest kernel: runs the named scenarios (or all) and ends with
- * a table of scenario, peer, result, setup time and ping round trip. Exit 0 when all passed,
- * 1 when a check failed, 2 on a bad command line or scenario file.
+ * a table of scenario, peer, result, setup time, negotiation time and ping round trip. {@code
+ * all} runs every scenario whose hosts run daemons twice, with our daemon and with charon on the
+ * far end, and skips a scenario whose scenario.ini gives a status (what it still needs), saying
+ * so in the table; named explicitly such a scenario runs. Exit 0 when all that ran passed, 1 when
+ * a check failed, 2 on a bad command line or scenario file.
  */
 public final class TestbedsMain {
-    private static final String USAGE =
-            "usage: testbeds/run [--keep] NAME... | all   (scenarios: testbeds/scenarios/NAME/scenario.ini)";
+    private static final String USAGE = "usage: testbeds/run [--peer strongswan] [--keep] NAME... | all"
+            + "   (scenarios: testbeds/scenarios/NAME/scenario.ini)";
 
     private TestbedsMain() {
     }
@@ -25,14 +28,29 @@ public final class TestbedsMain {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** One row of the table: a scenario with who is on its far end, run or skipped for its status. */
+    private record Planned(Scenario scenario, Scenario.Peer peer, boolean skip) {
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path root = Path.of(System.getProperty("jracoon.root", "")).toAbsolutePath();
+        Path shared = Path.of(System.getProperty("jracoon.shared", root.resolveSibling("shared").toString()));
         Path scenarios = root.resolve("testbeds/scenarios");
         boolean keep = false;
+        Scenario.Peer peer = null;
         List<String> names = new ArrayList<>();
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--keep")) {
                 keep = true;
+            } else if (arg.equals("--peer")) {
+                if (i + 1 >= args.length || !args[i + 1].equals("strongswan")) {
+                    err.println("testbeds: --peer takes 'strongswan'" + (i + 1 < args.length ? ", not " + args[i + 1] : ""));
+                    err.println(USAGE);
+                    return 2;
+                }
+                peer = Scenario.Peer.STRONGSWAN;
+                i++;
             } else if (arg.startsWith("-")) {
                 err.println("testbeds: unknown option " + arg);
                 err.println(USAGE);
@@ -46,16 +64,30 @@ public final class TestbedsMain {
             return 2;
         }
         try {
-            List<Scenario> chosen = new ArrayList<>();
-            for (String name : names.equals(List.of("all")) ? all(scenarios) : names) {
-                chosen.add(Scenario.load(scenarios.resolve(name)));
+            boolean all = names.equals(List.of("all"));
+            List<Planned> plan = new ArrayList<>();
+            for (String name : all ? all(scenarios) : names) {
+                Scenario scenario = Scenario.load(scenarios.resolve(name));
+                List<Scenario.Peer> peers = peers(scenario, peer, all);
+                if (peers.isEmpty() && !all) {
+                    throw new ScenarioException(name + ": no host gives a swanctl.conf for --peer strongswan"
+                            + (scenario.keys().equals("racoon") ? "" : " (its keys are static: no daemon runs)"));
+                }
+                for (Scenario.Peer p : peers) {
+                    plan.add(new Planned(scenario, p, all && !scenario.status().isEmpty()));
+                }
             }
-            Path work = root.resolve("testbeds/target/runs");
-            ScenarioRun runner = new ScenarioRun(root, work);
+            ScenarioRun runner = new ScenarioRun(root, shared, root.resolve("testbeds/target/runs"));
             List<Outcome> outcomes = new ArrayList<>();
-            for (Scenario scenario : chosen) {
-                out.println("== " + scenario.name() + " (guide: " + scenario.guide() + ")");
-                Outcome outcome = runner.run(scenario, keep);
+            for (Planned p : plan) {
+                Scenario scenario = p.scenario();
+                if (p.skip()) {
+                    outcomes.add(Outcome.skipped(scenario, label(scenario, p.peer())));
+                    continue;
+                }
+                out.println("== " + scenario.name() + " with " + label(scenario, p.peer()) + " (guide: " + scenario.guide()
+                        + ")" + (scenario.status().isEmpty() ? "" : " [status: " + scenario.status() + "]"));
+                Outcome outcome = runner.run(scenario, p.peer(), keep);
                 if (!keep) {
                     // kept runs showed theirs before waiting
                     outcome.failures().forEach(f -> out.println("FAIL " + f));
@@ -70,6 +102,21 @@ public final class TestbedsMain {
         }
     }
 
+    /**
+     * Who the scenario runs against: with {@code --peer strongswan} charon where a host gives a
+     * swanctl.conf; under {@code all} both ways; otherwise our daemon (or setkey) alone.
+     */
+    private static List<Scenario.Peer> peers(Scenario scenario, Scenario.Peer asked, boolean all) {
+        if (asked == Scenario.Peer.STRONGSWAN) {
+            return scenario.hasStrongSwanPeer() ? List.of(asked) : List.of();
+        }
+        return all && scenario.hasStrongSwanPeer() ? List.of(Scenario.Peer.OURS, Scenario.Peer.STRONGSWAN)
+                : List.of(Scenario.Peer.OURS);
+    }
+
+    private static String label(Scenario scenario, Scenario.Peer peer) {
+        return scenario.keys().equals("racoon") ? peer.label() : scenario.keys();
+    }
     /** Every folder of {@code scenarios} with a scenario.ini, by name. */
     private static List<String> all(Path scenarios) throws ScenarioException {
         try (Stream<Path> dirs = Files.list(scenarios)) {
@@ -81,12 +128,14 @@ public final class TestbedsMain {
     }
 
     static String table(List<Outcome> outcomes) {
-        String format = "%-24s %-8s %-6s %9s %11s%n";
+        String format = "%-24s %-10s %-20s %9s %11s %11s%n";
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, format,
-                "scenario", "peer", "result", "setup", "round trip"));
+                "scenario", "peer", "result", "setup", "negotiation", "round trip"));
         for (Outcome o : outcomes) {
-            sb.append(String.format(Locale.ROOT, format, o.scenario(), o.peer(), o.passed() ? "pass" : "FAIL",
-                    o.setupMillis() + " ms",
+            String result = !o.skipped().isEmpty() ? "skipped: " + o.skipped() : o.passed() ? "pass" : "FAIL";
+            sb.append(String.format(Locale.ROOT, format, o.scenario(), o.peer(), result,
+                    o.setupMillis() < 0 ? "-" : o.setupMillis() + " ms",
+                    o.negotiationMillis() < 0 ? "-" : o.negotiationMillis() + " ms",
                     o.roundTripMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.3f ms", o.roundTripMillis())));
         }
         return sb.toString();

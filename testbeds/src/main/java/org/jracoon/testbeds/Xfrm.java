@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class Xfrm {
+    private static final Pattern SOCKET = Pattern.compile("\\ssocket (in|out)\\s");
     private static final Pattern PACKETS = Pattern.compile("(\\d+)\\(packets\\)");
 
     private Xfrm() {
@@ -31,10 +32,17 @@ final class Xfrm {
         return out;
     }
 
+    /**
+     * The SPD's policies. Per-socket policies ({@code socket in}/{@code socket out}: a daemon's
+     * IKE sockets bypassing IPsec) are left out: they belong to a socket, not to the SPD the
+     * scenario sets up.
+     */
     static List<String> policies(String listing) {
         List<String> out = new ArrayList<>();
         for (String entry : entries(listing)) {
-            out.add(policy(entry));
+            if (!SOCKET.matcher(entry).find()) {
+                out.add(policy(entry));
+            }
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.jracoon.testbeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,8 +46,8 @@ class ScenarioTest {
         assertEquals(List.of("cogswell", "gwhq", "gwwh", "inventory"),
                 s.hosts().stream().map(Scenario.Host::name).toList());
         Scenario.Host gwhq = s.hosts().get(1);
-        assertEquals(new Scenario.Host("gwhq", true, List.of("172.16.20.0/24 via 10.20.20.20"), List.of("setkey.sh")),
-                gwhq);
+        assertEquals(new Scenario.Host("gwhq", true, List.of("172.16.20.0/24 via 10.20.20.20"), List.of("setkey.sh"),
+                "", "", ""), gwhq);
         assertEquals(List.of("internet"),
                 s.links().stream().filter(Scenario.Link::untrusted).map(Scenario.Link::name).toList());
         assertEquals(new Scenario.End("gwhq", "veth-hq-inet", "10.10.10.10/8"), s.links().get(1).a());
@@ -66,6 +67,19 @@ class ScenarioTest {
             assertEquals("setkey", s.keys(), name);
             assertEquals(2, s.protectingHosts().size(), name);
         }
+        Scenario psk = Scenario.load(SCENARIOS.resolve("george-psk"));
+        assertEquals("racoon", psk.keys());
+        assertEquals("", psk.status());
+        assertTrue(psk.hasStrongSwanPeer());
+        Scenario.Host elroy = psk.hosts().get(1);
+        assertTrue(elroy.charon(Scenario.Peer.STRONGSWAN));
+        assertFalse(elroy.charon(Scenario.Peer.OURS));
+        assertEquals(2, psk.expected().get("elroy").policies(true).size());
+        assertEquals(3, psk.expected().get("elroy").policies(false).size());
+        Scenario kays = Scenario.load(SCENARIOS.resolve("kays-koffee"));
+        assertEquals("needs NAT-T", kays.status());
+        assertEquals("veth-kay-inet", kays.hosts().get(1).masquerade());
+        assertEquals(List.of("astro", "gwhq"), kays.protectingHosts());
         Scenario transport = Scenario.load(SCENARIOS.resolve("astro-elroy-transport"));
         assertEquals(Set.of("esp", "ah"), transport.wire());
         assertEquals(4, transport.expected().get("elroy").states().size());
@@ -86,7 +100,10 @@ class ScenarioTest {
         "ping = astro 192.168.1.12|ping = astro|scenario.ini:11: ping = astro: expected 'HOST ADDRESS'",
         "ping = astro 192.168.1.12|ping = george 192.168.1.12|host 'george' is used but has no [host george]",
         "untrusted = yes|mtu = 1400|scenario.ini:9: unknown key 'mtu' in [link lan] (known: ends, untrusted)",
-        "keys = setkey|keys = racoon|scenario.ini:2: keys = racoon: only 'setkey' (static keys) is known",
+        "keys = setkey|keys = ike|scenario.ini:2: keys = ike: expected setkey (static keys) or racoon (negotiated)",
+        "keys = setkey|keys = racoon|keys = racoon but no host says 'racoon = racoon.conf'",
+        "setkey = setkey.sh -r|setkey = setkey.sh -r\\nracoon = racoon.conf|scenario.ini:7: racoon = racoon.conf: no such file",
+        "setkey = setkey.sh -r|setkey = setkey.sh -r\\nswanctl = setkey.sh|charon takes the place of a daemon, but this host runs none",
         "[traffic]|[trafic]|scenario.ini:10: unknown section [trafic]",
         "untrusted = yes|untrusted = no|no link says 'untrusted = yes' (where the capture runs)",
         "elroy:veth-elroy=192.168.1.12/24|elroy:veth-elroy=192.168.1.12|"

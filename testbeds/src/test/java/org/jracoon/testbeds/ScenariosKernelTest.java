@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +17,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every shipped scenario passes in the real kernel, and each check fails, saying which and why,
- * when one thing of a scenario is broken: a copy of astro-elroy-tunnel with one change.
+ * Every shipped scenario passes in the real kernel (george-psk with our daemon on both ends and
+ * with charon as Elroy), and each check fails, saying which and why, when one thing of a scenario
+ * is broken: a copy of astro-elroy-tunnel (or george-psk, for the daemons) with one change. The
+ * guide's setkey scripts as written are accepted by setkey but protect nothing, as the README
+ * says; the NAT router hides the laptop of kays-koffee.
  */
 @Tag("kernel")
 class ScenariosKernelTest {
@@ -36,7 +41,7 @@ class ScenariosKernelTest {
     @BeforeEach
     void setUp() throws Exception {
         Path root = Path.of(System.getProperty("jracoon.root"));
-        runner = new ScenarioRun(root, tmp.resolve("work"));
+        runner = new ScenarioRun(root, Path.of(System.getProperty("jracoon.shared")), tmp.resolve("work"));
         shell = new Shell(root, tmp);
     }
 
@@ -51,6 +56,82 @@ class ScenariosKernelTest {
         Outcome o = runner.run(Scenario.load(ScenarioTest.SCENARIOS.resolve(name)));
         assertEquals(List.of(), o.failures());
         assertTrue(o.roundTripMillis() > 0, "round trip " + o.roundTripMillis());
+        assertEquals(-1, o.negotiationMillis(), "static keys: nothing negotiated");
+    }
+
+    /** Our daemon on both hosts, then charon as Elroy: the first ping's ACQUIRE makes the SAs. */
+    @ParameterizedTest
+    @EnumSource(Scenario.Peer.class)
+    void georgePskNegotiates(Scenario.Peer peer) throws Exception {
+        Outcome o = runner.run(Scenario.load(ScenarioTest.SCENARIOS.resolve("george-psk")), peer, false);
+        assertEquals(List.of(), o.failures());
+        assertEquals(peer.label(), o.peer());
+        assertTrue(o.negotiationMillis() > 0, "negotiation " + o.negotiationMillis());
+        assertTrue(o.roundTripMillis() > 0, "round trip " + o.roundTripMillis());
+    }
+
+    /** Elroy's psk.txt holds another key: phase 1 fails, its daemon logs it, no SA is made. */
+    @Test
+    void wrongPreSharedKeyFailsNegotiationAndDaemonChecks() throws Exception {
+        Path dir = variant("george-psk", "wrong-psk");
+        edit(dir.resolve("racoon-elroy.conf"), "path pre_shared_key \"psk.txt\"", "path pre_shared_key \"psk-elroy.txt\"");
+        Files.writeString(dir.resolve("psk-elroy.txt"), "192.168.1.11\tnot-what-astro-says\n");
+
+        Outcome o = runner.run(Scenario.load(dir));
+        assertTrue(o.failures().stream().anyMatch(f -> f.startsWith("negotiation: stopped waiting ")
+                && f.endsWith(" after the first ping astro -> 192.168.1.12: a daemon logged an error")), o.failures().toString());
+        assertTrue(o.failures().stream().anyMatch(f -> f.startsWith("daemon: ") && f.contains(": error in racoon.log: ")
+                && f.contains("phase 1 with")), o.failures().toString());
+        assertTrue(o.failed("traffic"), o.failures().toString());
+        assertEquals(-1, o.negotiationMillis());
+    }
+
+    /**
+     * The guide's four setkey scripts exactly as it prints them: setkey accepts each, but the
+     * ping does not pass (the -r switch swaps the SA descriptors too, so the two hosts disagree
+     * on which SPI is which; George's from-home script also names the wrong gateway).
+     */
+    @ParameterizedTest
+    @CsvSource({"0, astro-elroy-transport", "1, astro-elroy-tunnel", "2, cogswell-net-to-net", "3, george-from-home"})
+    void guideScriptAsWrittenIsAcceptedButProtectsNothing(int index, String scenario) throws Exception {
+        Path dir = variant(scenario, "as-written-" + index);
+        Files.writeString(dir.resolve("setkey.sh"), guideScripts().get(index));
+
+        Outcome o = runner.run(Scenario.load(dir));
+        assertFalse(o.failed("setup"), o.failures().toString());
+        assertTrue(o.failures().stream().anyMatch(f -> f.startsWith("traffic: ping ") && f.contains(" 0 received")),
+                o.failures().toString());
+    }
+
+    /** The guide's roaming script for Kay's Koffee as written is not sh: setup stops at it, naming it. */
+    @Test
+    void guideRoamingScriptAsWrittenIsNotSh() throws Exception {
+        Path dir = variant("kays-koffee", "roaming-as-written");
+        Files.writeString(dir.resolve("setkey.sh"), guideScripts().get(4));
+
+        Outcome o = runner.run(Scenario.load(dir));
+        assertEquals(1, o.failures().size(), o.failures().toString());
+        assertTrue(o.failures().get(0).startsWith("setup: astro: setkey.sh exited 2: ")
+                && o.failures().get(0).contains("Syntax error"), o.failures().toString());
+    }
+
+    /**
+     * kays-koffee's network without its daemons: GW-HQ has no route back to Kay's LAN, so Astro's
+     * ping to GW-HQ's public address passes only if GW-Kay masquerades it; without the
+     * masquerade line it does not.
+     */
+    @Test
+    void natRouterHidesTheLaptop() throws Exception {
+        Scenario kays = Scenario.load(ScenarioTest.SCENARIOS.resolve("kays-koffee"));
+        try (Testbed bed = Testbed.up(kays, Scenario.Peer.OURS, shell, tmp)) {
+            assertEquals(List.of("astro", "gwkay", "gwhq", "email"), bed.hosts());
+            shell.ok("ip netns exec astro ping -c 1 -W 5 10.10.10.10");
+        }
+        Path dir = variant("kays-koffee", "no-nat");
+        edit(dir.resolve(Scenario.FILE), "masquerade = veth-kay-inet\n", "");
+        try (Testbed bed = Testbed.up(Scenario.load(dir), Scenario.Peer.OURS, shell, tmp)) {
+            assertFalse(shell.run("ip netns exec astro ping -c 1 -W 2 10.10.10.10").ok(), "reply without a route back");
+        }
     }
 
     /** Elroy keys its inbound ESP SA with another key: Astro's packets fail authentication there. */
@@ -130,7 +211,7 @@ class ScenariosKernelTest {
         Scenario scenario = Scenario.load(ScenarioTest.SCENARIOS.resolve("astro-elroy-tunnel"));
         CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return runner.run(scenario, true);
+                return runner.run(scenario, Scenario.Peer.OURS, true);
             } catch (ScenarioException e) {
                 throw new IllegalStateException(e);
             }
@@ -154,15 +235,35 @@ class ScenariosKernelTest {
     }
 
     /** A copy of astro-elroy-tunnel named {@code name}, to break one thing in. */
-    private Path variant(String name) throws IOException {
-        Path from = ScenarioTest.SCENARIOS.resolve("astro-elroy-tunnel");
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
+    private Path variant(String name) throws Exception {
+        return variant("astro-elroy-tunnel", name);
+    }
+
+    /** A copy of the scenario {@code from} (certificate folders and their links too) named {@code name}. */
+    private Path variant(String from, String name) throws Exception {
+        Path dir = tmp.resolve(name);
+        shell.ok("cp -a " + ScenarioTest.SCENARIOS.resolve(from) + " " + dir);
+        return dir;
+    }
+
+    /** The setkey scripts of the guide: each from its "#!/bin/sh" line to the "EOF" ending its heredoc. */
+    private static List<String> guideScripts() throws IOException {
+        List<String> scripts = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : Files.readAllLines(Path.of(System.getProperty("jracoon.shared"), "guide", "ipsec-guide.txt"))) {
+            if (line.equals("#!/bin/sh")) {
+                current = new StringBuilder();
+            }
+            if (current != null) {
+                current.append(line).append('\n');
+                if (line.equals("EOF")) {
+                    scripts.add(current.toString());
+                    current = null;
+                }
             }
         }
-        return dir;
+        assertEquals(5, scripts.size(), "the guide's five setkey scripts");
+        return scripts;
     }
 
     /** Replaces {@code from}, which must be there, by {@code to} in {@code file}. */

@@ -36,6 +36,10 @@ class XfrmTest {
             \t\tproto esp reqid 0 mode transport
             \ttmpl src 0.0.0.0 dst 0.0.0.0
             \t\tproto ah reqid 0 mode transport
+            src 0.0.0.0/0 dst 0.0.0.0/0\s
+            \tsocket in priority 0 ptype main\s
+            src ::/0 dst ::/0\s
+            \tsocket out priority 0 ptype main\s
             """;
 
     @Test
@@ -50,7 +54,7 @@ class XfrmTest {
     }
 
     @Test
-    void policyKeepsSelectorDirectionAndTemplatesWithoutWildcardAddresses() {
+    void policyKeepsSelectorDirectionAndTemplatesWithoutWildcardAddressesNorSocketPolicies() {
         assertEquals(List.of(
                 "src 172.16.10.0/24 dst 172.16.20.0/24 dir out tmpl src 10.10.10.10 dst 10.20.20.20 proto esp mode tunnel",
                 "src 192.168.1.11/32 dst 192.168.1.12/32 dir out tmpl proto esp mode transport tmpl proto ah mode transport"),

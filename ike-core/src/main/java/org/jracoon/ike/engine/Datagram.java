@@ -15,6 +15,16 @@ public record Datagram(byte[] data, InetSocketAddress local, InetSocketAddress r
         Objects.requireNonNull(remote, "remote");
     }
 
+    /** A NAT keepalive (RFC 3948 section 2.3): one 0xFF octet, which travels without the non-ESP marker. */
+    public static Datagram keepalive(InetSocketAddress local, InetSocketAddress remote) {
+        return new Datagram(new byte[] {(byte) 0xFF}, local, remote);
+    }
+
+    /** Whether this is a NAT keepalive; an ISAKMP message is never one octet long. */
+    public boolean isKeepalive() {
+        return data.length == 1 && data[0] == (byte) 0xFF;
+    }
+
     @Override
     public String toString() {
         return data.length + " bytes " + local + " <- -> " + remote;

@@ -6,11 +6,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.jracoon.ike.crypto.RandomSource;
-import org.jracoon.ike.message.IsakmpMessage;
 import org.jracoon.ike.payload.NotifyPayload;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
-import org.jracoon.ike.payload.VendorIdPayload;
 import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.sa.Cookies;
 
@@ -28,9 +26,6 @@ import org.jracoon.ike.sa.Cookies;
  * </pre>
  */
 final class Dpd {
-
-    /** The RFC 3706 vendor ID both sides send to announce DPD. */
-    static final VendorIdPayload VENDOR_ID = VendorIdPayload.DPD;
 
     /** What the DPD timer asks for when it fires. */
     sealed interface Step {
@@ -55,11 +50,6 @@ final class Dpd {
         this.liveness = liveness;
         this.sequence = ByteBuffer.wrap(random.bytes(2)).getShort() & 0x0fff;
         this.lastAck = sequence;
-    }
-
-    /** Whether {@code message} carries the DPD vendor ID. */
-    static boolean announcedIn(IsakmpMessage message) {
-        return message.payloads(VendorIdPayload.class).contains(VENDOR_ID);
     }
 
     /** How long after phase 1 the first check comes. */

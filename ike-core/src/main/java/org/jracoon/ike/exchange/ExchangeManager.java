@@ -1,15 +1,18 @@
 package org.jracoon.ike.exchange;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.jracoon.ike.crypto.CryptoException;
 import org.jracoon.ike.crypto.HashAlgorithm;
@@ -19,6 +22,7 @@ import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelException;
+import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.keymat.MessageProtection;
 import org.jracoon.ike.keymat.MessageProtection.DecryptedMessage;
@@ -52,6 +56,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors found before a message is proved authentic are logged and never answered with an
  * encrypted notification; only a refused MM1, which created no SA, is answered in the clear.
+ *
+ * <p>Never more replies than requests: a duplicate gets one copy of the stored reply, and one
+ * stored reply goes out again at most {@code timer counter} times (racoon isakmp.c
+ * check_recvdpkt's retry counter). The responder does not resend MM2 on its own timer: until MM3
+ * echoes its cookie the initiator's address may be spoofed, and the initiator resends MM1 if
+ * MM2 was lost. Error notifications are throttled per peer address.
  */
 public final class ExchangeManager implements SaTable.Entry {
 
@@ -61,34 +71,53 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /** How many received messages keep their reply for duplicates (MM1, MM3, MM5 and a few QMs). */
     private static final int STORED_REPLIES = 16;
+    /** How many message IDs of authentic phase-2 and Informational messages are remembered against replays. */
+    private static final int USED_MESSAGE_IDS = 1024;
 
     private final IsakmpSa sa;
     private final Services services;
     private final MainMode mainMode;
     private final Map<Integer, QuickMode> quickModes = new HashMap<>();
-    private final Map<Integer, Unanswered> unanswered = new HashMap<>();
-    private final Map<Octets, Optional<byte[]>> replies = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Integer, Resendable> unanswered = new HashMap<>();
+    private final Map<Octets, Resendable> replies = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Octets, Optional<byte[]>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Octets, Resendable> eldest) {
             return size() > STORED_REPLIES;
         }
     };
+    /**
+     * Message IDs the peer has used in authentic Quick Mode and Informational messages: one seen
+     * again after its exchange ended (and its stored reply is gone) is a replay, refused before it
+     * can start a Quick Mode or repeat a DELETE or INITIAL-CONTACT.
+     */
+    private final Set<Integer> usedMessageIds = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+            return size() > USED_MESSAGE_IDS;
+        }
+    });
     private final List<SaRequest> waiting = new ArrayList<>();
     private final List<IpsecSa> ipsecSas = new ArrayList<>();
     /** The kernel requests behind the pairs we initiated, to negotiate them again on a soft expire. */
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
+    /** The policies generate_policy added for the pairs we responded to, deleted with them. */
+    private final Map<IpsecSa, List<PolicySpec>> generated = new HashMap<>();
     private boolean peerInitialContact;
     /** Dead peer detection, when we probe this peer. */
     private Dpd dpd;
     /** Whether the SA ends because DPD found the peer dead. */
     private boolean peerDead;
 
-    /** The last message of an exchange that awaits an answer, and how many resends are left. */
-    private static final class Unanswered {
+    /**
+     * A message that may go out again, and how many more times: the last message of an exchange
+     * that awaits an answer (resent on the timer), or what a received message was answered with
+     * (null: nothing; resent when that message comes again).
+     */
+    private static final class Resendable {
         final byte[] bytes;
         int resendsLeft;
 
-        Unanswered(byte[] bytes, int resendsLeft) {
+        Resendable(byte[] bytes, int resendsLeft) {
             this.bytes = bytes;
             this.resendsLeft = resendsLeft;
         }
@@ -102,20 +131,21 @@ public final class ExchangeManager implements SaTable.Entry {
     }
 
     /**
-     * Starts Main Mode as initiator and sends MM1; the requests wait for phase 1 (none when
-     * it renews an ISAKMP SA whose IPsec SAs it will take over).
+     * Starts Main Mode as initiator and sends MM1; {@code first} is negotiated once phase 1 is up
+     * (empty when an operator asked for phase 1 alone, racoonctl establish-sa isakmp, or when it
+     * renews an ISAKMP SA whose IPsec SAs it will take over).
      */
-    public static ExchangeManager initiate(IsakmpSa sa, Services services, List<SaRequest> first) {
+    public static ExchangeManager initiate(IsakmpSa sa, Services services, Optional<SaRequest> first) {
         ExchangeManager m = new ExchangeManager(sa, services, MainMode.initiator(sa, services));
-        m.waiting.addAll(first);
-        IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), sa.remote(), sa.policy());
+        first.ifPresent(m.waiting::add);
+        IKE.info("{} initiating Main Mode to {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         m.advance(m.mainMode, null);
         return m;
     }
 
     /** A responder SA for a peer's MM1, which {@link #receive} must be given next. */
     public static ExchangeManager respond(IsakmpSa sa, Services services) {
-        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), sa.remote(), sa.policy());
+        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         return new ExchangeManager(sa, services, MainMode.responder(sa, services));
     }
 
@@ -180,14 +210,15 @@ public final class ExchangeManager implements SaTable.Entry {
                 predecessor.sa.cookies());
         ipsecSas.addAll(predecessor.ipsecSas);
         initiated.putAll(predecessor.initiated);
+        generated.putAll(predecessor.generated);
         predecessor.ipsecSas.clear();
         predecessor.initiated.clear();
+        predecessor.generated.clear();
     }
 
     /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
     public void expired(IpsecSa pair) {
-        ipsecSas.remove(pair);
-        initiated.remove(pair);
+        forget(pair);
         if (sa.established()) {
             int protocol = pair.protocol() == IpsecProtocol.ESP ? ProtocolId.ESP : ProtocolId.AH;
             sendInformational(List.of(DeletePayload.of(protocol,
@@ -215,26 +246,80 @@ public final class ExchangeManager implements SaTable.Entry {
     /** Removes every IPsec SA pair of this ISAKMP SA from the kernel and forgets it. */
     private void removePairs() {
         for (IpsecSa pair : List.copyOf(ipsecSas)) {
-            for (SaId id : List.of(pair.inbound(), pair.outbound())) {
-                try {
-                    services.kernel().deleteSa(id);
-                } catch (KernelException e) {
-                    CHD.info("{} SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
-                }
+            removeFromKernel(pair);
+            forget(pair);
+        }
+    }
+
+    /**
+     * An operator's delete of one pair (racoonctl delete-sa, flush-sa; shutdown): it leaves the
+     * kernel and the peer gets a DELETE of our SPI, as for a hard expire.
+     */
+    public void delete(IpsecSa pair) {
+        removeFromKernel(pair);
+        CHD.info("{} IPsec SA {} deleted", sa.cookies(), pair);
+        expired(pair);
+    }
+
+    /**
+     * An operator's delete of this ISAKMP SA: a DELETE of it to the peer if it was established;
+     * with {@code withPairs} its IPsec SAs first, each as {@link #delete(IpsecSa)} (racoon's
+     * purge_remote), else they stay under their own lifetimes (racoon's flushph1).
+     */
+    public void delete(boolean withPairs) {
+        if (withPairs) {
+            for (IpsecSa pair : List.copyOf(ipsecSas)) {
+                delete(pair);
             }
         }
-        ipsecSas.clear();
-        initiated.clear();
+        if (sa.established()) {
+            sendInformational(List.of(Informational.deleteIsakmpSa(sa.cookies())));
+        }
+        IKE.info("{} ISAKMP SA with {} deleted", sa.cookies(), sa.remote());
+        end();
+    }
+
+    /** Deletes both SAs of a pair from the kernel; one the kernel no longer has is only logged. */
+    private void removeFromKernel(IpsecSa pair) {
+        for (SaId id : List.of(pair.inbound(), pair.outbound())) {
+            try {
+                services.kernel().deleteSa(id);
+            } catch (KernelException e) {
+                CHD.info("{} SA {} not deleted: {}", sa.cookies(), id, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Drops a half-open responder SA to make room for a newer MM1 from its address (the engine's
+     * admission counts these), telling the peer nothing: it never showed it is there.
+     */
+    public void displace() {
+        IKE.debug("{} half-open SA with {} displaced by a newer MM1", sa.cookies(), sa.remote());
+        end();
     }
 
     /** A received datagram whose cookies name this SA. */
     public void receive(Datagram datagram, IsakmpHeader header) {
         Octets key = Octets.of(HashAlgorithm.SHA1.digest(datagram.data()));
-        if (replies.containsKey(key)) {
-            Optional<byte[]> reply = replies.get(key);
+        Resendable stored = replies.get(key);
+        if (stored != null) {
+            boolean resend = stored.bytes != null && stored.resendsLeft > 0;
             IKE.info("{} retransmitted {} mid {} received, {}", sa.cookies(), ExchangeType.name(header.exchangeType()),
-                    Integer.toHexString(header.messageId()), reply.isPresent() ? "stored reply sent again" : "ignored");
-            reply.ifPresent(this::send);
+                    Integer.toHexString(header.messageId()), resend ? "stored reply sent again"
+                            : stored.bytes == null ? "ignored" : "ignored (stored reply already sent again "
+                                    + timers().counter() + " times)");
+            if (resend) {
+                stored.resendsLeft--;
+                services.sink().send(new Datagram(stored.bytes, sa.local(), sa.remote()));
+            }
+            return;
+        }
+        int mid = header.messageId();
+        if (mid != 0 && !quickModes.containsKey(mid) && usedMessageIds.contains(mid)) {
+            IKE.warn("{} {} mid {} from {} refused: message ID already used on this ISAKMP SA (replayed)",
+                    sa.cookies(), ExchangeType.name(header.exchangeType()), Integer.toHexString(mid),
+                    endpoint(sa.remote()));
             return;
         }
         switch (header.exchangeType()) {
@@ -243,7 +328,7 @@ public final class ExchangeManager implements SaTable.Entry {
                     IKE.info("{} unexpected Main Mode message dropped", sa.cookies());
                     return;
                 }
-                run(mainMode, datagram.data(), header, key);
+                run(mainMode, datagram, header, key);
             }
             case ExchangeType.QUICK_MODE -> {
                 if (!sa.established() || header.messageId() == 0) {
@@ -257,7 +342,7 @@ public final class ExchangeManager implements SaTable.Entry {
                     quickModes.put(header.messageId(), qm);
                     arm(header.messageId(), EngineTimer.Kind.PHASE_TIMEOUT, timers().phase2Timeout());
                 }
-                run(qm, datagram.data(), header, key);
+                run(qm, datagram, header, key);
             }
             case ExchangeType.INFORMATIONAL -> informational(datagram.data(), header, key);
             default -> IKE.info("{} {} exchange not supported, dropped", sa.cookies(),
@@ -270,7 +355,7 @@ public final class ExchangeManager implements SaTable.Entry {
         int mid = timer.messageId();
         switch (timer.kind()) {
             case RETRANSMIT -> {
-                Unanswered u = unanswered.get(mid);
+                Resendable u = unanswered.get(mid);
                 if (u == null) {
                     return;
                 }
@@ -295,6 +380,10 @@ public final class ExchangeManager implements SaTable.Entry {
                 end();
             }
             case DPD -> dpdCheck();
+            case NATT_KEEPALIVE -> {
+                services.sink().send(Datagram.keepalive(sa.local(), sa.remote()));
+                arm(0, EngineTimer.Kind.NATT_KEEPALIVE, timers().nattKeepalive());
+            }
             // REKEY goes to the engine, which alone creates ISAKMP SAs
         }
     }
@@ -320,7 +409,8 @@ public final class ExchangeManager implements SaTable.Entry {
     }
 
     /** Decrypts, checks and processes one message of {@code exchange}, then sends what follows. */
-    private void run(Exchange exchange, byte[] data, IsakmpHeader header, Octets key) {
+    private void run(Exchange exchange, Datagram datagram, IsakmpHeader header, Octets key) {
+        byte[] data = datagram.data();
         Inbound in = null;
         try {
             DecryptedMessage decrypted = null;
@@ -344,6 +434,9 @@ public final class ExchangeManager implements SaTable.Entry {
             if (decrypted != null) {
                 sa.protection().orElseThrow().confirm(decrypted);
             }
+            if (exchange.messageId() != 0) {
+                usedMessageIds.add(exchange.messageId());
+            }
         } catch (IsakmpProtocolException e) {
             refused(exchange, e.notifyType(), e.getMessage(), in != null && in.authenticated(), key);
             return;
@@ -355,7 +448,23 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         answered(exchange.messageId());
+        follow(datagram);
         advance(exchange, key);
+    }
+
+    /**
+     * With NAT traversal the SA follows where the peer's authentic messages come from and go to:
+     * the responder to the NAT-T port after MM5, either side to a NAT's new mapping (RFC 3947
+     * section 4). Before phase 1 is authenticated the endpoints stay as they are.
+     */
+    private void follow(Datagram datagram) {
+        if (sa.natTraversal().isEmpty() || !sa.established()
+                || datagram.local().equals(sa.local()) && datagram.remote().equals(sa.remote())) {
+            return;
+        }
+        IKE.info("{} peer moved: {} -> {} now {} -> {}", sa.cookies(), sa.local(), sa.remote(), datagram.local(),
+                datagram.remote());
+        sa.moved(datagram.local(), datagram.remote());
     }
 
     /** Builds and sends the exchange's next message, if any, and notes what the exchange now waits for. */
@@ -378,12 +487,12 @@ public final class ExchangeManager implements SaTable.Entry {
             return;
         }
         if (receivedKey != null) {
-            replies.put(receivedKey, Optional.ofNullable(bytes));
+            store(receivedKey, bytes);
         }
         if (bytes != null) {
             send(bytes);
-            if (!exchange.done()) {
-                unanswered.put(exchange.messageId(), new Unanswered(bytes, timers().counter()));
+            if (!exchange.done() && !awaitingMm3()) {
+                unanswered.put(exchange.messageId(), new Resendable(bytes, timers().counter()));
                 arm(exchange.messageId(), EngineTimer.Kind.RETRANSMIT, timers().interval());
             }
         }
@@ -392,11 +501,21 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
+    /** Whether this is a responder that sent MM2 and has no proof yet that the initiator's address is real. */
+    private boolean awaitingMm3() {
+        return sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_KE;
+    }
+
+    private void store(Octets receivedKey, byte[] reply) {
+        replies.put(receivedKey, new Resendable(reply, timers().counter()));
+    }
+
     private void finished(Exchange exchange) {
         int mid = exchange.messageId();
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         if (exchange == mainMode) {
-            IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), sa.remote(), sa.proposal().orElseThrow());
+            IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), endpoint(sa.remote()),
+                    sa.proposal().orElseThrow());
             services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote(), sa.local(),
                     sa.peerId()));
             long lifetime = sa.proposal().orElseThrow().lifetimeSeconds();
@@ -410,6 +529,12 @@ public final class ExchangeManager implements SaTable.Entry {
                 arm(0, EngineTimer.Kind.REKEY, Duration.ofMillis(lifetime * 800));
             }
             peerInitialContact = mainMode.peerInitialContact();
+            if (sa.natDetected() && sa.behindNat() && !timers().nattKeepalive().isZero()) {
+                // only the side behind the NAT keeps its mapping open (RFC 3948 section 2.3)
+                IKE.info("{} behind a NAT: keepalives to {} every {} s", sa.cookies(), sa.remote(),
+                        timers().nattKeepalive().toSeconds());
+                arm(0, EngineTimer.Kind.NATT_KEEPALIVE, timers().nattKeepalive());
+            }
             InetAddress peer = sa.remote().getAddress();
             if (sa.policy().initialContact() && services.firstContact(peer)) {
                 sendInformational(List.of(Informational.aboutIsakmpSa(sa.cookies(), NotifyType.INITIAL_CONTACT)));
@@ -422,6 +547,9 @@ public final class ExchangeManager implements SaTable.Entry {
             sa.protection().orElseThrow().forget(mid);
             ipsecSas.addAll(qm.installed());
             qm.request().ifPresent(r -> qm.installed().forEach(pair -> initiated.put(pair, r)));
+            if (!qm.generatedPolicies().isEmpty()) {
+                qm.installed().forEach(pair -> generated.put(pair, qm.generatedPolicies()));
+            }
             services.sink().event(new EngineEvent.Phase2Established(sa.cookies(), qm.installed()));
         }
     }
@@ -429,7 +557,7 @@ public final class ExchangeManager implements SaTable.Entry {
     private void startQuickMode(SaRequest request) {
         Optional<Phase2Policy> policy = services.policies().phase2(request.selector());
         if (policy.isEmpty()) {
-            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), sa.remote(),
+            CHD.warn("{} phase 2 with {} failed: no phase-2 policy for {}", sa.cookies(), endpoint(sa.remote()),
                     request.selector());
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), 0,
                     "no phase-2 policy for " + request.selector()));
@@ -450,7 +578,8 @@ public final class ExchangeManager implements SaTable.Entry {
      * A message the exchange refused. Phase 1 ends; a refused MM1 (no SA yet) is answered in
      * the clear. A phase-2 exchange ends; it is answered with a protected notification only
      * when the refused message was authentic. A retransmission of an authentic refused message
-     * gets the same answer without a second refusal.
+     * gets the same answer without a second refusal. Either notification goes out only if the
+     * peer's address has not had one within the throttle's interval.
      *
      * @param receivedKey the refused message's digest, null when the refusal came while building
      */
@@ -458,32 +587,71 @@ public final class ExchangeManager implements SaTable.Entry {
         String line = reason + " (" + NotifyType.name(notifyType) + ")";
         if (exchange == mainMode) {
             if (sa.role() == Role.RESPONDER && sa.state() == IsakmpSa.State.MM_SA) {
-                send(protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(), notifyType)));
+                byte[] notification = services.mayNotifyError(sa.remote().getAddress())
+                        ? protect(Informational.unprotectedNotify(sa.cookies(), services.newMessageId(), notifyType))
+                        : null;
+                if (notification != null) {
+                    send(notification);
+                }
+                // kept for a retransmitted MM1, which the engine hands to this SA while it remembers it
+                store(receivedKey, notification);
             }
             if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated
                     && sa.proposal().map(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY).orElse(false)) {
-                line += ", wrong pre-shared key?";
+                line = preSharedKeyMismatch(notifyType, line);
             }
-            failExchange(0, line);
+            endExchange(0, "refused", line);
+            return;
+        }
+        if (!authenticated && exchange instanceof QuickMode qm && !qm.awaitingFirstMessage()) {
+            // anyone can send a message with our cookies and message ID: one that does not prove
+            // itself must not end the peer's Quick Mode, which goes on (racoon drops it too)
+            CHD.warn("{} mid {} message from {} dropped, the Quick Mode goes on: {}", sa.cookies(),
+                    Integer.toHexString(exchange.messageId()), endpoint(sa.remote()), line);
             return;
         }
         if (authenticated) {
-            byte[] notification = sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
-                    Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)));
+            byte[] notification = services.mayNotifyError(sa.remote().getAddress())
+                    ? sendInformational(List.of(NotifyPayload.of(ProtocolId.ISAKMP,
+                            Informational.cookieSpi(sa.cookies()), notifyType, Octets.EMPTY)))
+                    : null;
             if (receivedKey != null) {
-                replies.put(receivedKey, Optional.of(notification));
+                store(receivedKey, notification);
             }
         }
-        failExchange(exchange.messageId(), line);
+        endExchange(exchange.messageId(), "refused", line);
     }
 
-    /** Ends phase 1 (message ID 0) or one Quick Mode, with one log line and an event. */
+    /**
+     * The reason for a peer's MM5/MM6 that did not prove itself under a pre-shared key. Both
+     * sides agreed on everything else in MM1-MM4, so a HASH that does not verify, or a message
+     * that decrypts to garbage (SKEYID_e comes from the key too), means the keys differ.
+     */
+    private String preSharedKeyMismatch(int notifyType, String refusal) {
+        boolean responder = sa.role() == Role.RESPONDER;
+        if (notifyType == NotifyType.INVALID_HASH_INFORMATION) {
+            return "pre-shared key mismatch: " + (responder ? "HASH_I" : "HASH_R") + " does not verify ("
+                    + NotifyType.name(notifyType) + ")";
+        }
+        return "pre-shared key mismatch: " + (responder ? "MM5" : "MM6") + " does not decrypt to a valid message: "
+                + refusal;
+    }
+
+    /** Ends phase 1 (message ID 0) or one Quick Mode that did not complete, with one log line and an event. */
     private void failExchange(int mid, String reason) {
+        endExchange(mid, "failed", reason);
+    }
+
+    /**
+     * Ends phase 1 or one Quick Mode with one warning line naming the cookies, the peer and why:
+     * "refused" when we refused the peer's message, "failed" when the exchange did not complete.
+     */
+    private void endExchange(int mid, String verb, String reason) {
         cancel(mid, EngineTimer.Kind.RETRANSMIT);
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         unanswered.remove(mid);
         if (mid == 0) {
-            IKE.warn("{} phase 1 with {} failed: {}", sa.cookies(), sa.remote(), reason);
+            IKE.warn("{} phase 1 with {} {}: {}", sa.cookies(), endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase1Failed(sa.cookies(), sa.remote(), reason));
             waiting.clear();
             end();
@@ -493,8 +661,8 @@ public final class ExchangeManager implements SaTable.Entry {
         if (qm != null) {
             qm.abandon();
             sa.protection().ifPresent(p -> p.forget(mid));
-            CHD.warn("{} mid {} phase 2 with {} failed: {}", sa.cookies(), Integer.toHexString(mid), sa.remote(),
-                    reason);
+            CHD.warn("{} mid {} phase 2 with {} {}: {}", sa.cookies(), Integer.toHexString(mid),
+                    endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), mid, reason));
         }
     }
@@ -516,6 +684,7 @@ public final class ExchangeManager implements SaTable.Entry {
         cancel(0, EngineTimer.Kind.LIFETIME);
         cancel(0, EngineTimer.Kind.REKEY);
         cancel(0, EngineTimer.Kind.DPD);
+        cancel(0, EngineTimer.Kind.NATT_KEEPALIVE);
         sa.state(IsakmpSa.State.DEAD);
     }
 
@@ -525,12 +694,13 @@ public final class ExchangeManager implements SaTable.Entry {
         try {
             if (!header.encrypted()) {
                 IsakmpMessage message = IsakmpMessage.decode(data);
-                MessageRules.INFORMATIONAL_UNPROTECTED.check(message);
-                String notified = notifyNames(message.payloads(NotifyPayload.class));
                 if (sa.role() == Role.INITIATOR && sa.state() == IsakmpSa.State.MM_SA) {
-                    failExchange(0, "peer refused MM1 with " + notified);
+                    MessageRules.INFORMATIONAL_UNPROTECTED.check(message);
+                    failExchange(0, "peer refused MM1 with " + notifyNames(message.payloads(NotifyPayload.class)));
                 } else {
-                    IKE.info("{} unauthenticated notification {} ignored", sa.cookies(), notified);
+                    // RFC 2408 section 5.5: once the SA has keys, only a protected Informational counts
+                    IKE.warn("{} Informational mid {} from {} in the clear ignored: {}", sa.cookies(),
+                            Integer.toHexString(mid), endpoint(sa.remote()), contents(message));
                 }
                 return;
             }
@@ -542,8 +712,9 @@ public final class ExchangeManager implements SaTable.Entry {
             MessageRules.INFORMATIONAL_PROTECTED.check(message);
             Informational.Received received = Informational.process(new Inbound(message, plaintext),
                     sa.keys().orElseThrow());
+            usedMessageIds.add(mid);
             protection.forget(mid);
-            replies.put(key, Optional.empty());
+            store(key, null);
             for (NotifyPayload n : received.notifications()) {
                 if (n.notifyType() == NotifyType.R_U_THERE || n.notifyType() == NotifyType.R_U_THERE_ACK) {
                     dpdNotification(n);
@@ -564,9 +735,9 @@ public final class ExchangeManager implements SaTable.Entry {
                 deleted(d);
             }
         } catch (IsakmpProtocolException e) {
-            IKE.info("{} Informational mid {} dropped: {}", sa.cookies(), Integer.toHexString(mid), e);
+            informationalDropped(mid, e.getMessage(), e.notifyType());
         } catch (CryptoException e) {
-            IKE.info("{} Informational mid {} dropped: {}", sa.cookies(), Integer.toHexString(mid), e.getMessage());
+            informationalDropped(mid, e.getMessage(), e.notifyType());
         }
     }
 
@@ -592,6 +763,12 @@ public final class ExchangeManager implements SaTable.Entry {
         arm(0, EngineTimer.Kind.DPD, next.get());
     }
 
+    /** One line for an Informational that did not prove itself: it changes nothing. */
+    private void informationalDropped(int mid, String reason, int notifyType) {
+        IKE.warn("{} Informational mid {} from {} dropped: {} ({})", sa.cookies(), Integer.toHexString(mid),
+                endpoint(sa.remote()), reason, NotifyType.name(notifyType));
+    }
+
     /** The peer's DELETE: of this ISAKMP SA, or of IPsec SAs by the SPIs it chose (our outbound ones). */
     private void deleted(DeletePayload d) {
         if (d.protocolId() == ProtocolId.ISAKMP) {
@@ -612,11 +789,33 @@ public final class ExchangeManager implements SaTable.Entry {
                     } catch (KernelException e) {
                         CHD.warn("{} peer deleted IPsec SA {}, kernel: {}", sa.cookies(), pair, e.getMessage());
                     }
-                    ipsecSas.remove(pair);
-                    initiated.remove(pair);
+                    forget(pair);
                 }
             }
         }
+    }
+
+    /**
+     * Drops a pair that is gone, and the policies generated for it unless a newer pair of the
+     * same traffic still needs them (racoon handler.c delph2 deletes them with the pair).
+     */
+    private void forget(IpsecSa pair) {
+        ipsecSas.remove(pair);
+        initiated.remove(pair);
+        List<PolicySpec> policies = generated.remove(pair);
+        if (policies == null || ipsecSas.stream().anyMatch(p -> p.selector().equals(pair.selector()))) {
+            return;
+        }
+        for (PolicySpec p : policies) {
+            try {
+                services.kernel().deletePolicy(p.selector(), p.direction());
+            } catch (KernelException e) {
+                // the kernel may have expired it already by its lifetime
+                CHD.info("{} generated policy {} {} not deleted: {}", sa.cookies(), p.direction(), p.selector(),
+                        e.getMessage());
+            }
+        }
+        CHD.info("{} generated policies for {} deleted", sa.cookies(), pair.selector());
     }
 
     /** Sends a protected Informational (the SA has keys) and returns it as sent. */
@@ -665,6 +864,24 @@ public final class ExchangeManager implements SaTable.Entry {
 
     private static boolean sameTraffic(SaRequest a, SaRequest b) {
         return a.selector().equals(b.selector()) && a.protocol() == b.protocol() && a.peer().equals(b.peer());
+    }
+
+    /** A peer's address and port as racoon logs them, {@code 192.0.2.1[500]}. */
+    private static String endpoint(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + "[" + address.getPort() + "]";
+    }
+
+    /** What an Informational carries, for a log line: notification names and the protocols of deletions. */
+    private static String contents(IsakmpMessage message) {
+        List<String> parts = new ArrayList<>();
+        for (Payload p : message.payloads()) {
+            if (p instanceof NotifyPayload n) {
+                parts.add(NotifyType.name(n.notifyType()));
+            } else if (p instanceof DeletePayload d) {
+                parts.add("DELETE " + ProtocolId.name(d.protocolId()) + " (" + d.spis().size() + " SPIs)");
+            }
+        }
+        return parts.isEmpty() ? "no notification or deletion" : String.join(", ", parts);
     }
 
     private static String notifyNames(List<NotifyPayload> notifications) {

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *   MM5 *IDii, HASH_I -> <- MM6 *IDir, HASH_R  (* encrypted)
  * </pre>
  * The ISAKMP SA's state names the message awaited next; {@link Step} names the message to
- * build next. The authentication method's part is a {@link Phase1Authenticator}.
+ * build next. The authentication method's part is a {@link Phase1Authenticator}; vendor IDs
+ * and NAT discovery ride along as {@link MainModeTask}s.
  */
 final class MainMode implements Exchange {
 
@@ -57,6 +58,7 @@ final class MainMode implements Exchange {
     private final IsakmpSa sa;
     private final Services services;
     private final RemotePolicy policy;
+    private final List<MainModeTask> tasks;
     private Step pending;
     private Phase1Authenticator authenticator;
     private byte[] saiB;
@@ -72,6 +74,7 @@ final class MainMode implements Exchange {
         this.sa = sa;
         this.services = services;
         this.policy = sa.policy();
+        this.tasks = List.of(new VendorIds(sa), new NatDiscovery(sa));
         this.pending = first;
     }
 
@@ -114,10 +117,14 @@ final class MainMode implements Exchange {
     public void process(Inbound in) throws IsakmpProtocolException {
         IsakmpMessage m = in.message();
         boolean initiator = sa.role() == Role.INITIATOR;
+        int number = switch (sa.state()) {
+            case MM_SA -> 1;
+            case MM_KE -> 3;
+            default -> 5;
+        } + (initiator ? 1 : 0);
         switch (sa.state()) {
             case MM_SA -> {
                 SaPayload offered = m.first(SaPayload.class).orElseThrow();
-                sa.peerDpd(Dpd.announcedIn(m));
                 if (initiator) {
                     sa.responderCookie(m.header().responderCookie());
                     sa.proposal(Phase1Proposals.accept(offered, policy.proposals()));
@@ -152,7 +159,7 @@ final class MainMode implements Exchange {
                 } else {
                     gxi = peerKe;
                     niB = peerNonce;
-                    dh = sa.proposal().orElseThrow().group().generateKeyPair(services.random());
+                    dh = services.dhKeyPair(sa.proposal().orElseThrow().group());
                     gxr = dh.publicValue();
                     nrB = services.random().bytes(policy.nonceSize());
                     deriveKeys();
@@ -185,6 +192,9 @@ final class MainMode implements Exchange {
             }
             default -> throw new IllegalStateException("Main Mode message in state " + sa.state());
         }
+        for (MainModeTask task : tasks) {
+            task.process(number, m);
+        }
     }
 
     @Override
@@ -201,19 +211,10 @@ final class MainMode implements Exchange {
                 SaPayload offer = Phase1Proposals.offer(policy.proposals());
                 saiB = offer.encodeBody();
                 payloads.add(offer);
-                if (policy.liveness().dpd()) {
-                    payloads.add(Dpd.VENDOR_ID);
-                }
             }
-            case MM2 -> {
-                payloads.add(chosenSa);
-                // the responder echoes DPD only to a peer that announced it (racoon isakmp_ident.c ident_r1send)
-                if (policy.liveness().dpd() && sa.peerDpd()) {
-                    payloads.add(Dpd.VENDOR_ID);
-                }
-            }
+            case MM2 -> payloads.add(chosenSa);
             case MM3 -> {
-                dh = sa.proposal().orElseThrow().group().generateKeyPair(services.random());
+                dh = services.dhKeyPair(sa.proposal().orElseThrow().group());
                 gxi = dh.publicValue();
                 niB = services.random().bytes(policy.nonceSize());
                 payloads.add(new KePayload(Octets.of(gxi)));
@@ -236,6 +237,9 @@ final class MainMode implements Exchange {
                 payloads.addAll(authenticator.proof(hash));
                 flags = IsakmpHeader.FLAG_ENCRYPTION;
             }
+        }
+        for (MainModeTask task : tasks) {
+            payloads.addAll(task.build(step.ordinal() + 1));
         }
         IsakmpHeader header = IsakmpHeader.of(sa.cookies().initiator(), sa.cookies().responder(),
                 ExchangeType.IDENTITY_PROTECTION, flags, 0);

@@ -13,6 +13,7 @@ import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.payload.Attribute;
 import org.jracoon.ike.payload.IpsecAttributes;
 import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.payload.NatTraversalVersion;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
 import org.jracoon.ike.payload.ProposalPayload;
@@ -28,15 +29,20 @@ import org.jracoon.ike.policy.ProposalCheck;
  * Quick Mode proposals on the wire (RFC 2407 section 4.5): one proposal for the requested
  * protocol whose transforms are the phase-2 policy's ciphers times integrity algorithms, each
  * with lifetime, PFS group and encapsulation mode; and the responder's choice among them.
+ * Behind a NAT the modes are the UDP-encapsulated ones of the NAT-T version in use (RFC 3947
+ * section 5.1: 3 and 4, the drafts' 61443 and 61444).
  */
 final class Phase2Proposals {
 
     private Phase2Proposals() {
     }
 
-    /** The values of one phase-2 transform. {@code encryption} is empty for AH. */
+    /**
+     * The values of one phase-2 transform. {@code encryption} is empty for AH; {@code udp} says
+     * the mode is a UDP-encapsulated one.
+     */
     record Suite(IpsecProtocol protocol, Optional<IpsecEncryption> encryption, IpsecAuthentication authentication,
-            IpsecMode mode, Optional<ModpGroup> pfsGroup, long lifetimeSeconds) {
+            IpsecMode mode, boolean udp, Optional<ModpGroup> pfsGroup, long lifetimeSeconds) {
 
         /** KEYMAT bytes this suite needs per direction: cipher key, then integrity key. */
         int keymatLength() {
@@ -46,7 +52,7 @@ final class Phase2Proposals {
         @Override
         public String toString() {
             return protocol + " " + encryption.map(e -> e + " ").orElse("") + authentication + " " + mode
-                    + pfsGroup.map(g -> " PFS " + g).orElse("") + " " + lifetimeSeconds + "s";
+                    + (udp ? " in UDP" : "") + pfsGroup.map(g -> " PFS " + g).orElse("") + " " + lifetimeSeconds + "s";
         }
     }
 
@@ -57,8 +63,13 @@ final class Phase2Proposals {
     record Choice(ProposalPayload proposal, int peerSpi, Suite suite, boolean shortened) {
     }
 
-    /** The initiator's QM1 SA payload. */
-    static SaPayload offer(IpsecProtocol protocol, IpsecMode mode, Phase2Policy policy, int spi) {
+    /**
+     * The initiator's QM1 SA payload.
+     *
+     * @param udp the NAT-T version whose UDP-encapsulated modes to propose, empty for the plain ones
+     */
+    static SaPayload offer(IpsecProtocol protocol, IpsecMode mode, Phase2Policy policy, int spi,
+            Optional<NatTraversalVersion> udp) {
         List<TransformPayload> transforms = new ArrayList<>();
         List<Optional<IpsecEncryption>> ciphers = new ArrayList<>();
         if (protocol == IpsecProtocol.ESP) {
@@ -68,8 +79,9 @@ final class Phase2Proposals {
         }
         for (Optional<IpsecEncryption> cipher : ciphers) {
             for (IpsecAuthentication auth : policy.authentication()) {
-                Suite suite = new Suite(protocol, cipher, auth, mode, policy.pfsGroup(), policy.lifetimeSeconds());
-                transforms.add(transform(transforms.size() + 1, suite));
+                Suite suite = new Suite(protocol, cipher, auth, mode, udp.isPresent(), policy.pfsGroup(),
+                        policy.lifetimeSeconds());
+                transforms.add(transform(transforms.size() + 1, suite, udp));
             }
         }
         return SaPayload.ipsec(List.of(new ProposalPayload(1, protocolId(protocol), spi(spi), transforms)));
@@ -116,8 +128,8 @@ final class Phase2Proposals {
                             + policy.lifetimeSeconds() + " s (" + check + ")");
                     continue;
                 }
-                Suite chosen = new Suite(s.protocol(), s.encryption(), s.authentication(), s.mode(), s.pfsGroup(),
-                        lifetime.getAsLong());
+                Suite chosen = new Suite(s.protocol(), s.encryption(), s.authentication(), s.mode(), s.udp(),
+                        s.pfsGroup(), lifetime.getAsLong());
                 ProposalPayload echo = new ProposalPayload(p.number(), p.protocolId(), p.spi(), List.of(t));
                 return new Choice(echo, ByteBuffer.wrap(p.spi().toByteArray()).getInt(), chosen,
                         lifetime.getAsLong() < s.lifetimeSeconds());
@@ -187,13 +199,15 @@ final class Phase2Proposals {
         return ours.isEmpty() || ours.equals(theirs);
     }
 
-    private static TransformPayload transform(int number, Suite s) {
+    private static TransformPayload transform(int number, Suite s, Optional<NatTraversalVersion> udp) {
         List<Attribute> attributes = new ArrayList<>();
         attributes.add(Attribute.basic(IpsecAttributes.SA_LIFE_TYPE, IpsecAttributes.LIFE_SECONDS));
         attributes.add(Attribute.number(IpsecAttributes.SA_LIFE_DURATION, s.lifetimeSeconds()));
         s.pfsGroup().ifPresent(g -> attributes.add(Attribute.basic(IpsecAttributes.GROUP_DESCRIPTION, g.id())));
-        attributes.add(Attribute.basic(IpsecAttributes.ENCAPSULATION_MODE,
-                s.mode() == IpsecMode.TUNNEL ? IpsecAttributes.MODE_TUNNEL : IpsecAttributes.MODE_TRANSPORT));
+        boolean tunnel = s.mode() == IpsecMode.TUNNEL;
+        int mode = udp.map(v -> tunnel ? v.udpTunnelMode() : v.udpTransportMode())
+                .orElse(tunnel ? IpsecAttributes.MODE_TUNNEL : IpsecAttributes.MODE_TRANSPORT);
+        attributes.add(Attribute.basic(IpsecAttributes.ENCAPSULATION_MODE, mode));
         attributes.add(Attribute.basic(IpsecAttributes.AUTHENTICATION_ALGORITHM, s.authentication().attribute()));
         s.encryption().filter(IpsecEncryption::keyLengthAttribute)
                 .ifPresent(e -> attributes.add(Attribute.basic(IpsecAttributes.KEY_LENGTH, e.keyBits())));
@@ -234,23 +248,33 @@ final class Phase2Proposals {
             }
         }
         Optional<IpsecAuthentication> authentication = IpsecAuthentication.ofAttribute(auth);
-        if (authentication.isEmpty() || mode != IpsecAttributes.MODE_TUNNEL && mode != IpsecAttributes.MODE_TRANSPORT
-                || lifetime <= 0) {
+        IpsecMode ipsecMode = switch (mode) {
+            case IpsecAttributes.MODE_TUNNEL, IpsecAttributes.MODE_UDP_TUNNEL, IpsecAttributes.MODE_UDP_TUNNEL_DRAFT ->
+                IpsecMode.TUNNEL;
+            case IpsecAttributes.MODE_TRANSPORT, IpsecAttributes.MODE_UDP_TRANSPORT,
+                    IpsecAttributes.MODE_UDP_TRANSPORT_DRAFT -> IpsecMode.TRANSPORT;
+            default -> null;
+        };
+        if (authentication.isEmpty() || ipsecMode == null || lifetime <= 0) {
             return Optional.empty();
         }
-        IpsecMode ipsecMode = mode == IpsecAttributes.MODE_TUNNEL ? IpsecMode.TUNNEL : IpsecMode.TRANSPORT;
+        boolean udp = mode != IpsecAttributes.MODE_TUNNEL && mode != IpsecAttributes.MODE_TRANSPORT;
         if (protocolId == ProtocolId.AH) {
             if (t.transformId() != authentication.get().ahTransformId()) {
                 return Optional.empty();
             }
-            return Optional.of(new Suite(IpsecProtocol.AH, Optional.empty(), authentication.get(), ipsecMode, group,
-                    lifetime));
+            if (udp) {
+                return Optional.empty(); // RFC 3948 encapsulates ESP only
+            }
+            return Optional.of(new Suite(IpsecProtocol.AH, Optional.empty(), authentication.get(), ipsecMode, false,
+                    group, lifetime));
         }
         Optional<IpsecEncryption> encryption = IpsecEncryption.of(t.transformId(), keyBits);
         if (encryption.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Suite(IpsecProtocol.ESP, encryption, authentication.get(), ipsecMode, group, lifetime));
+        return Optional.of(new Suite(IpsecProtocol.ESP, encryption, authentication.get(), ipsecMode, udp, group,
+                lifetime));
     }
 
     private static int protocolId(IpsecProtocol protocol) {

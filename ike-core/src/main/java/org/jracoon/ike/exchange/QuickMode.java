@@ -12,15 +12,22 @@ import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.IpsecLevel;
+import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.IpsecRequest;
 import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.kernel.KeyMaterial;
 import org.jracoon.ike.kernel.Lifetime;
+import org.jracoon.ike.kernel.PolicyAction;
+import org.jracoon.ike.kernel.PolicyDirection;
+import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaEncryption;
 import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.kernel.SaSpec;
 import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.kernel.UdpEncapsulation;
 import org.jracoon.ike.keymat.IsakmpKeys;
 import org.jracoon.ike.message.IsakmpMessage;
 import org.jracoon.ike.message.MessageRules;
@@ -30,6 +37,8 @@ import org.jracoon.ike.payload.IdPayload;
 import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.payload.IsakmpProtocolException;
 import org.jracoon.ike.payload.KePayload;
+import org.jracoon.ike.payload.NatOaPayload;
+import org.jracoon.ike.payload.NatTraversalVersion;
 import org.jracoon.ike.payload.NoncePayload;
 import org.jracoon.ike.payload.NotifyPayload;
 import org.jracoon.ike.payload.NotifyType;
@@ -38,6 +47,7 @@ import org.jracoon.ike.payload.Payload;
 import org.jracoon.ike.payload.ProposalPayload;
 import org.jracoon.ike.payload.ProtocolId;
 import org.jracoon.ike.payload.SaPayload;
+import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.sa.IpsecSa;
 import org.jracoon.ike.sa.IsakmpSa;
@@ -54,6 +64,12 @@ import org.slf4j.LoggerFactory;
  * Our SPI comes from the kernel's GETSPI; once both nonces (and with PFS both DH halves) are
  * known, KEYMAT per direction goes to the kernel: the inbound SA by UPDATE, the outbound by
  * ADD, replay window 4 and a soft lifetime of 80 % of the hard one, as racoon installs them.
+ *
+ * <p>When NAT-D found a NAT, the modes are UDP-encapsulated (RFC 3947 section 5.1), transport
+ * mode carries both original addresses as NAT-OA (section 5.2), and the SAs are installed as
+ * ESP in UDP between the ISAKMP SA's ports. A responder with {@code generate_policy} adds the
+ * SPD entries for what it agreed to, at the peer's actual address, once the SAs are in
+ * (racoon isakmp_quick.c quick_r3prep).
  */
 final class QuickMode implements Exchange {
 
@@ -85,7 +101,10 @@ final class QuickMode implements Exchange {
     private byte[] nrB;
     private long lifetime;
     private Secret gxy;
+    private int reqid;
+    private Optional<InetAddress> peerOriginalAddress = Optional.empty();
     private final List<IpsecSa> installed = new ArrayList<>();
+    private final List<PolicySpec> generated = new ArrayList<>();
 
     private QuickMode(IsakmpSa sa, Services services, int messageId, SaRequest request, Phase2Policy policy,
             State state) {
@@ -101,6 +120,7 @@ final class QuickMode implements Exchange {
     static QuickMode initiator(IsakmpSa sa, Services services, int messageId, SaRequest request, Phase2Policy policy) {
         QuickMode qm = new QuickMode(sa, services, messageId, request, policy, State.SEND_QM1);
         qm.selector = request.selector();
+        qm.reqid = request.reqid();
         return qm;
     }
 
@@ -133,6 +153,11 @@ final class QuickMode implements Exchange {
         return Optional.ofNullable(request);
     }
 
+    /** Whether this is a responder that has not yet taken a QM1: the message at hand created it. */
+    boolean awaitingFirstMessage() {
+        return state == State.AWAIT_QM1;
+    }
+
     /** Whether this is an initiator whose QM1 has no answer yet. */
     boolean awaitingFirstAnswer() {
         return state == State.AWAIT_QM2;
@@ -141,6 +166,11 @@ final class QuickMode implements Exchange {
     /** The SA pairs installed, once done. */
     List<IpsecSa> installed() {
         return List.copyOf(installed);
+    }
+
+    /** The policies {@code generate_policy} added for the pair, to be deleted with it. */
+    List<PolicySpec> generatedPolicies() {
+        return List.copyOf(generated);
     }
 
     @Override
@@ -160,6 +190,10 @@ final class QuickMode implements Exchange {
                         sa.policy().proposalCheck());
                 lifetime = choice.suite().lifetimeSeconds();
                 peerKe = pfsValue(m, choice.suite().pfsGroup());
+                peerOriginalAddress = originalAddress(m, 0);
+                if (sa.policy().generatePolicy() == GeneratePolicy.UNIQUE) {
+                    reqid = services.nextReqid();
+                }
                 LOG.info("{} mid {} phase-2 proposal {} for {}", sa.cookies(), Integer.toHexString(messageId),
                         choice.suite(), selector);
                 state = State.SEND_QM2;
@@ -176,6 +210,7 @@ final class QuickMode implements Exchange {
                             "QM2 answers with other IDs than QM1 sent");
                 }
                 lifetime = choice.suite().lifetimeSeconds();
+                peerOriginalAddress = originalAddress(m, 1);
                 for (NotifyPayload n : m.payloads(NotifyPayload.class)) {
                     takeResponderLifetime(n);
                 }
@@ -184,6 +219,9 @@ final class QuickMode implements Exchange {
             case AWAIT_QM3 -> {
                 in.checkHash(keys.hash3(messageId, niB, nrB), NotifyType.INVALID_HASH_INFORMATION, "HASH(3)");
                 installOutbound(choice.peerSpi());
+                if (sa.policy().generatePolicy() != GeneratePolicy.OFF) {
+                    generatePolicies();
+                }
                 state = State.DONE;
             }
             default -> throw new IllegalStateException("Quick Mode message in state " + state);
@@ -198,8 +236,8 @@ final class QuickMode implements Exchange {
             case SEND_QM1 -> {
                 ownSpi = services.kernel().getSpi(request.protocol(), peer(), local(), request.mode(),
                         request.reqid(), KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, request.sequence());
-                offer = Phase2Proposals.offer(request.protocol(), request.mode(), policy, ownSpi);
-                policy.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
+                offer = Phase2Proposals.offer(request.protocol(), request.mode(), policy, ownSpi, udp());
+                policy.pfsGroup().ifPresent(g -> dh = services.dhKeyPair(g));
                 niB = services.random().bytes(sa.policy().nonceSize());
                 ids = List.of(Ids.of(selector.source(), selector.sourcePort(), selector.upperProtocol()),
                         Ids.of(selector.destination(), selector.destinationPort(), selector.upperProtocol()));
@@ -209,14 +247,17 @@ final class QuickMode implements Exchange {
                     rest.add(new KePayload(Octets.of(dh.publicValue())));
                 }
                 rest.addAll(ids);
+                if (request.mode() == IpsecMode.TRANSPORT) {
+                    rest.addAll(originalAddresses());
+                }
                 state = State.AWAIT_QM2;
                 return Optional.of(Informational.withLeadingHash(header(), rest, r -> keys.hash1(messageId, r)));
             }
             case SEND_QM2 -> {
                 Phase2Proposals.Suite suite = choice.suite();
-                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), 0,
+                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), reqid,
                         KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, 0);
-                suite.pfsGroup().ifPresent(g -> dh = g.generateKeyPair(services.random()));
+                suite.pfsGroup().ifPresent(g -> dh = services.dhKeyPair(g));
                 nrB = services.random().bytes(sa.policy().nonceSize());
                 ProposalPayload p = choice.proposal();
                 rest.add(SaPayload.ipsec(List.of(new ProposalPayload(p.number(), p.protocolId(),
@@ -226,6 +267,9 @@ final class QuickMode implements Exchange {
                     rest.add(new KePayload(Octets.of(dh.publicValue())));
                 }
                 rest.addAll(ids);
+                if (suite.udp() && suite.mode() == IpsecMode.TRANSPORT) {
+                    rest.addAll(originalAddresses());
+                }
                 if (choice.shortened()) {
                     // RFC 2407 section 4.6.3.1: our lifetime is shorter than the one proposed
                     rest.add(NotifyPayload.of(p.protocolId(), Phase2Proposals.spi(ownSpi),
@@ -280,6 +324,68 @@ final class QuickMode implements Exchange {
         }
         // IDci is the initiator's side, IDcr ours
         return Ids.selector(received.get(1), received.get(0));
+    }
+
+    /** The UDP-encapsulated modes to propose: those of the NAT-T version in use when a NAT was found. */
+    private Optional<NatTraversalVersion> udp() {
+        return sa.natDetected() ? sa.natTraversal() : Optional.empty();
+    }
+
+    /**
+     * NAT-OAi and NAT-OAr (RFC 3947 section 5.2): the initiator's and the responder's addresses
+     * as each knows them, so the peer can fix transport-mode checksums; sent only behind a NAT.
+     */
+    private List<NatOaPayload> originalAddresses() {
+        Optional<NatTraversalVersion> version = udp();
+        if (version.isEmpty()) {
+            return List.of();
+        }
+        boolean initiator = request != null;
+        InetAddress i = initiator ? local() : peer();
+        InetAddress r = initiator ? peer() : local();
+        boolean draft = version.get().draftPayloads();
+        return List.of(NatOaPayload.of(i).withDraft(draft), NatOaPayload.of(r).withDraft(draft));
+    }
+
+    /** The peer's own address from its NAT-OA payloads: NAT-OAi (index 0) from an initiator, NAT-OAr (1) from a responder. */
+    private static Optional<InetAddress> originalAddress(IsakmpMessage m, int index) {
+        List<NatOaPayload> oa = m.payloads(NatOaPayload.class);
+        return oa.size() > index ? Optional.of(oa.get(index).inetAddress()) : Optional.empty();
+    }
+
+    /**
+     * racoon's generated policies (pfkey.c pk_sendspdupdate2): inbound, forward in tunnel mode,
+     * and outbound, each requiring the negotiated protocol and mode between the IKE addresses,
+     * expiring with the SAs.
+     */
+    private void generatePolicies() throws KernelException {
+        Phase2Proposals.Suite suite = choice.suite();
+        IpsecLevel level = sa.policy().generatePolicy().level();
+        TrafficSelector inbound = new TrafficSelector(selector.destination(), selector.destinationPort(),
+                selector.source(), selector.sourcePort(), selector.upperProtocol());
+        IpsecRequest toUs = request(suite, peer(), local(), level);
+        List<PolicySpec> policies = new ArrayList<>();
+        policies.add(generated(inbound, PolicyDirection.IN, toUs));
+        if (suite.mode() == IpsecMode.TUNNEL) {
+            policies.add(generated(inbound, PolicyDirection.FWD, toUs));
+        }
+        policies.add(generated(selector, PolicyDirection.OUT, request(suite, local(), peer(), level)));
+        for (PolicySpec p : policies) {
+            services.kernel().updatePolicy(p);
+            generated.add(p);
+        }
+        LOG.info("{} mid {} policies generated for {} ({}, {} s)", sa.cookies(), Integer.toHexString(messageId),
+                selector, level, lifetime);
+    }
+
+    private PolicySpec generated(TrafficSelector s, PolicyDirection direction, IpsecRequest r) {
+        return new PolicySpec(s, direction, PolicyAction.IPSEC, List.of(r), 0, Lifetime.seconds(lifetime));
+    }
+
+    private IpsecRequest request(Phase2Proposals.Suite suite, InetAddress from, InetAddress to, IpsecLevel level) {
+        IpsecRequest r = suite.mode() == IpsecMode.TUNNEL ? IpsecRequest.tunnel(suite.protocol(), from, to, level)
+                : IpsecRequest.transport(suite.protocol(), level);
+        return r.withReqid(reqid);
     }
 
     /** The peer's PFS public value, which must be there exactly when a PFS group was negotiated. */
@@ -348,7 +454,7 @@ final class QuickMode implements Exchange {
         byte[] bytes = keymat.extract();
         int encryptionBytes = suite.encryption().map(e -> e.keyBits() / 8).orElse(0);
         try {
-            return SaSpec.builder(id).mode(suite.mode()).reqid(request == null ? 0 : request.reqid())
+            return SaSpec.builder(id).mode(suite.mode()).reqid(reqid).encapsulation(encapsulation(id))
                     .replayWindow(REPLAY_WINDOW)
                     .encryption(suite.encryption().map(e -> e.kernel()).orElse(SaEncryption.NONE),
                             KeyMaterial.of(Arrays.copyOf(bytes, encryptionBytes)))
@@ -359,6 +465,21 @@ final class QuickMode implements Exchange {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /**
+     * ESP in UDP between the ISAKMP SA's ports, source to destination of this SA, with the
+     * peer's original address for an inbound transport-mode SA; null without UDP encapsulation.
+     */
+    private UdpEncapsulation encapsulation(SaId id) {
+        if (!choice.suite().udp()) {
+            return null;
+        }
+        boolean inbound = id.destination().equals(local());
+        int localPort = sa.local().getPort();
+        int peerPort = sa.remote().getPort();
+        return new UdpEncapsulation(UdpEncapsulation.Type.ESP_IN_UDP, inbound ? peerPort : localPort,
+                inbound ? localPort : peerPort, inbound ? peerOriginalAddress : Optional.empty());
     }
 
     private InetAddress local() {

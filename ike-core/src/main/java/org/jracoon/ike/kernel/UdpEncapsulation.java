@@ -1,6 +1,7 @@
 package org.jracoon.ike.kernel;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,8 @@ public record UdpEncapsulation(Type type, int sourcePort, int destinationPort, O
     }
 
     public UdpEncapsulation {
+        Objects.requireNonNull(type);
+        Objects.requireNonNull(originalAddress);
         if (sourcePort < 1 || sourcePort > 65535 || destinationPort < 1 || destinationPort > 65535) {
             throw new IllegalArgumentException("UDP encapsulation ports " + sourcePort + " " + destinationPort);
         }
@@ -24,5 +27,9 @@ public record UdpEncapsulation(Type type, int sourcePort, int destinationPort, O
 
     public static UdpEncapsulation espInUdp(int sourcePort, int destinationPort) {
         return new UdpEncapsulation(Type.ESP_IN_UDP, sourcePort, destinationPort, Optional.empty());
+    }
+
+    public UdpEncapsulation withOriginalAddress(InetAddress address) {
+        return new UdpEncapsulation(type, sourcePort, destinationPort, Optional.of(address));
     }
 }

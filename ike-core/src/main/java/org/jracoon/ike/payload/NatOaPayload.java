@@ -2,6 +2,7 @@ package org.jracoon.ike.payload;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -31,6 +32,20 @@ public record NatOaPayload(boolean draft, int idType, Octets address) implements
     public static NatOaPayload of(InetAddress address) {
         return new NatOaPayload(false, address instanceof Inet4Address ? IdType.IPV4_ADDR : IdType.IPV6_ADDR,
                 Octets.of(address.getAddress()));
+    }
+
+    /** The same address in the RFC's payload type or the drafts'. */
+    public NatOaPayload withDraft(boolean draftType) {
+        return new NatOaPayload(draftType, idType, address);
+    }
+
+    /** The address carried. */
+    public InetAddress inetAddress() {
+        try {
+            return InetAddress.getByAddress(address.toByteArray());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("checked length " + address.length(), e);
+        }
     }
 
     static NatOaPayload decode(int type, WireReader in) throws IsakmpProtocolException {

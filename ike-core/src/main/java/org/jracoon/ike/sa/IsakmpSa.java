@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jracoon.ike.keymat.IsakmpKeys;
 import org.jracoon.ike.keymat.MessageProtection;
+import org.jracoon.ike.payload.NatTraversalVersion;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.RemotePolicy;
 
@@ -32,9 +33,10 @@ public final class IsakmpSa {
 
     private final long serial;
     private final Role role;
-    private final InetSocketAddress local;
-    private final InetSocketAddress remote;
+    private InetSocketAddress local;
+    private InetSocketAddress remote;
     private final RemotePolicy policy;
+    private final Instant created;
     private Cookies cookies;
     private State state = State.MM_SA;
     private Phase1Proposal proposal;
@@ -43,10 +45,14 @@ public final class IsakmpSa {
     private Instant established;
     private String peerId = "";
     private boolean peerDpd;
+    private NatTraversalVersion natTraversal;
+    private boolean natHere;
+    private boolean natThere;
 
     public IsakmpSa(long serial, Role role, Cookies cookies, InetSocketAddress local, InetSocketAddress remote,
-            RemotePolicy policy) {
+            RemotePolicy policy, Instant created) {
         this.serial = serial;
+        this.created = Objects.requireNonNull(created);
         this.role = Objects.requireNonNull(role);
         this.cookies = Objects.requireNonNull(cookies);
         this.local = Objects.requireNonNull(local);
@@ -78,6 +84,40 @@ public final class IsakmpSa {
 
     public InetSocketAddress remote() {
         return remote;
+    }
+
+    /**
+     * New endpoints for this SA: our own after the float to the NAT-T port, the peer's when its
+     * authentic messages come from elsewhere (RFC 3947 section 4).
+     */
+    public void moved(InetSocketAddress newLocal, InetSocketAddress newRemote) {
+        local = Objects.requireNonNull(newLocal);
+        remote = Objects.requireNonNull(newRemote);
+    }
+
+    /** The NAT-T version both sides announced, empty when NAT traversal is not in use. */
+    public Optional<NatTraversalVersion> natTraversal() {
+        return Optional.ofNullable(natTraversal);
+    }
+
+    public void natTraversal(NatTraversalVersion version) {
+        natTraversal = version;
+    }
+
+    /** Where NAT-D found a NAT: in front of us, in front of the peer. */
+    public void natDetected(boolean here, boolean there) {
+        natHere = here;
+        natThere = there;
+    }
+
+    /** Whether a NAT is in front of us, so we keep its mapping alive (RFC 3948 section 2.3). */
+    public boolean behindNat() {
+        return natHere;
+    }
+
+    /** Whether NAT-D found a NAT on the path, so IPsec SAs are UDP-encapsulated. */
+    public boolean natDetected() {
+        return natTraversal != null && (natHere || natThere);
     }
 
     public RemotePolicy policy() {
@@ -121,6 +161,11 @@ public final class IsakmpSa {
     public void established(Instant when) {
         established = when;
         state = State.ESTABLISHED;
+    }
+
+    /** When the first message of the negotiation was sent or received (racoon's "Created" column). */
+    public Instant created() {
+        return created;
     }
 
     public Optional<Instant> establishedAt() {

@@ -1,7 +1,9 @@
 package org.jracoon.ike.sa;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,32 @@ public final class SaTable<E extends SaTable.Entry> {
     }
 
     private final Map<Long, E> bySerial = new LinkedHashMap<>();
+    /**
+     * The same entries by initiator cookie, which an SA keeps for life, so that a datagram finds
+     * its SA without a walk over the whole table (a responder holds many thousands). A list
+     * because two SAs may share an initiator cookie (our initiator SA and a peer's, by chance).
+     */
+    private final Map<Long, List<E>> byInitiatorCookie = new HashMap<>();
 
     public void add(E entry) {
         bySerial.put(entry.sa().serial(), entry);
+        byInitiatorCookie.computeIfAbsent(entry.sa().cookies().initiator(), k -> new ArrayList<>(1)).add(entry);
     }
 
     public void remove(E entry) {
-        bySerial.remove(entry.sa().serial());
+        if (bySerial.remove(entry.sa().serial()) == null) {
+            return;
+        }
+        long cookie = entry.sa().cookies().initiator();
+        List<E> same = byInitiatorCookie.get(cookie);
+        same.remove(entry);
+        if (same.isEmpty()) {
+            byInitiatorCookie.remove(cookie);
+        }
+    }
+
+    public int size() {
+        return bySerial.size();
     }
 
     public Optional<E> bySerial(long serial) {
@@ -39,12 +60,9 @@ public final class SaTable<E extends SaTable.Entry> {
      * an initiator SA that does not know the responder cookie yet (MM2, or a refusal of MM1).
      */
     public Optional<E> find(long initiatorCookie, long responderCookie, InetSocketAddress remote) {
-        for (E e : bySerial.values()) {
+        for (E e : byInitiatorCookie.getOrDefault(initiatorCookie, List.of())) {
             IsakmpSa sa = e.sa();
             Cookies c = sa.cookies();
-            if (c.initiator() != initiatorCookie) {
-                continue;
-            }
             if (responderCookie != 0 && c.responder() == responderCookie) {
                 return Optional.of(e);
             }
@@ -58,14 +76,15 @@ public final class SaTable<E extends SaTable.Entry> {
 
     /**
      * An ISAKMP SA with this peer: the newest established one (a renewed SA replaces the old
-     * one before the old one expires), else one still negotiating.
+     * one before the old one expires), else one still negotiating; by address only, since the
+     * port changes when IKE floats to the NAT-T port.
      */
-    public Optional<E> usable(InetSocketAddress remote) {
+    public Optional<E> usable(InetAddress remote) {
         Optional<E> established = Optional.empty();
         Optional<E> negotiating = Optional.empty();
         for (E e : bySerial.values()) {
             IsakmpSa sa = e.sa();
-            if (!sa.remote().equals(remote) || sa.state() == IsakmpSa.State.DEAD) {
+            if (!sa.remote().getAddress().equals(remote) || sa.state() == IsakmpSa.State.DEAD) {
                 continue;
             }
             if (sa.established()) {

@@ -159,7 +159,7 @@ public final class TestPki {
             return this;
         }
 
-        Issue validity(Instant from, Instant to) {
+        public Issue validity(Instant from, Instant to) {
             this.notBefore = from;
             this.notAfter = to;
             return this;

@@ -31,6 +31,34 @@ class ModpGroupTest {
         assertArrayEquals(ab.extract(), ba.extract());
     }
 
+    /** A short private value (RFC 3526 section 8) agrees with a full-length one, both ways. */
+    @ParameterizedTest
+    @EnumSource(ModpGroup.class)
+    void shortKeyPairsAgreeWithFullLengthOnes(ModpGroup group) {
+        DhKeyPair shortPair = group.generateShortKeyPair(random);
+        DhKeyPair full = group.generateKeyPair(random);
+        assertEquals(group.valueLength(), shortPair.publicValue().length);
+        assertArrayEquals(shortPair.agree(full.publicValue()).extract(), full.agree(shortPair.publicValue()).extract());
+    }
+
+    @Test
+    void shortPrivateValueIsThePinnedBytes() {
+        byte[] pinned = new byte[ModpGroup.MODP_1024.shortExponentBits() / 8];
+        Arrays.fill(pinned, (byte) 0xff);
+        DhKeyPair pair = ModpGroup.MODP_1024.generateShortKeyPair(new PinnedRandomSource(pinned));
+        BigInteger p = new BigInteger(1, groupPrime(ModpGroup.MODP_1024));
+        BigInteger x = BigInteger.ONE.shiftLeft(160).subtract(BigInteger.ONE);
+        assertArrayEquals(BigIntegers.asUnsignedByteArray(128, BigInteger.TWO.modPow(x, p)), pair.publicValue());
+    }
+
+    @Test
+    void shortExponentsAreTwiceTheStrength() {
+        assertEquals(160, ModpGroup.MODP_768.shortExponentBits());
+        assertEquals(160, ModpGroup.MODP_1024.shortExponentBits());
+        assertEquals(240, ModpGroup.MODP_1536.shortExponentBits());
+        assertEquals(320, ModpGroup.MODP_2048.shortExponentBits());
+    }
+
     @Test
     void groupIdsAndLengths() {
         assertEquals(96, ModpGroup.fromId(1).orElseThrow().valueLength());

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CertificateNegotiationTest {
 
-    private static final String A = "/192.168.1.11:500";
-    private static final String B = "/192.168.1.12:500";
+    private static final String A = "192.168.1.11[500]";
+    private static final String B = "192.168.1.12[500]";
     private static final Phase1Proposal RSASIG = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128,
             HashAlgorithm.SHA2_256, AuthMethod.RSA_SIGNATURE, ModpGroup.MODP_2048, 28800);
 
@@ -122,6 +124,59 @@ class CertificateNegotiationTest {
     }
 
     @Test
+    void expiredCertificate() {
+        refusedOutsideValidity(TestPki.NOW.minus(400, ChronoUnit.DAYS), TestPki.NOW.minus(35, ChronoUnit.DAYS),
+                "expired at ");
+    }
+
+    @Test
+    void certificateNotYetValid() {
+        refusedOutsideValidity(TestPki.NOW.plus(1, ChronoUnit.DAYS), TestPki.NOW.plus(400, ChronoUnit.DAYS),
+                "is not valid before ");
+    }
+
+    /** moon's certificate from the trusted CA, valid only from {@code from} to {@code to}: B refuses it. */
+    private void refusedOutsideValidity(Instant from, Instant to, String reason) {
+        X509Certificate certificate = TestPki.issue(TestPki.MOON_DN)
+                .by(TestPki.certificate("ca.pem"), TestPki.key("ca.key")).validity(from, to).build();
+        LocalCredentials credentials = new LocalCredentials(certificate,
+                RsaPkcs1.signer(TestPki.keyPair().getPrivate()), Optional.empty());
+        refusedByB(settings(credentials, TestPki.SUN_DN), "INVALID-CERTIFICATE",
+                "certificate \"" + TestPki.MOON_DN + "\" " + reason);
+    }
+
+    @Test
+    void certificateOfAnotherIdentity() {
+        // A claims to be moon but holds (and signs with) sun's valid certificate and key
+        RsaSignatureAuthenticator.Settings claimsMoon = new RsaSignatureAuthenticator.Settings(sun, cas, true,
+                Optional.of(DistinguishedNames.parse(TestPki.MOON_DN)), Optional.of(DnPattern.parse(TestPki.SUN_DN)),
+                true, true, TestPki.CLOCK);
+        refusedByB(claimsMoon, "INVALID-ID-INFORMATION", "ID asn1dn \"" + TestPki.MOON_DN
+                + "\" does not match the certificate subject \"" + TestPki.SUN_DN + "\"");
+    }
+
+    @Test
+    void forgedSignature() {
+        try (LogCapture log = new LogCapture()) {
+            EnginePair pair = pair(settings(moon, TestPki.SUN_DN), settings(sun, TestPki.MOON_DN));
+            List<Datagram> mm5 = pair.holdBack(d -> EnginePair.sent(d, pair.a, ExchangeType.IDENTITY_PROTECTION)
+                    && EnginePair.encrypted(d));
+            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+            pair.pump();
+            assertEquals(1, mm5.size());
+            byte[] genuine = mm5.get(0).data();
+            // SIG (256 bytes) ends MM5, followed by at most one AES block of padding: the fourth block
+            // from the end and the one after it, which a flipped bit garbles, are signature bytes
+            pair.inject(pair.a, pair.b, EnginePair.flipped(genuine, genuine.length - 4 * 16));
+            refusedOnce(log, A, "SIG payload does not verify with the key of \"" + TestPki.MOON_DN + "\"",
+                    "INVALID-SIGNATURE");
+            assertTrue(pair.b.engine.isakmpSas().isEmpty());
+            assertEquals(new FakeKernel(0).state(), pair.b.kernel.state(), "B's kernel untouched");
+            servesAGoodMoon(pair, log);
+        }
+    }
+
+    @Test
     void signatureByAKeyThatIsNotTheCertificates() {
         KeyPair other = TestPki.keyPair();
         LocalCredentials mismatched = new LocalCredentials(moon.certificate(), RsaPkcs1.signer(other.getPrivate()),
@@ -169,18 +224,23 @@ class CertificateNegotiationTest {
             assertEquals(1, log.warnings(A).size(), log.warnings(A).toString());
             assertEquals(1, pair.a.sink.events(EngineEvent.Phase1Failed.class).size());
             assertTrue(pair.a.kernel.installed().isEmpty());
-            assertTrue(pair.b.kernel.installed().isEmpty());
-
-            log.clear();
-            pair.replaceA(policiesTowards(pair.b.address), authenticators(settings(moon, TestPki.SUN_DN)));
-            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
-            pair.pump();
-            assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
-            assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
-            TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
-            TwoEngineNegotiationTest.sameSa(pair.b.kernel.added.get(0), pair.a.kernel.updated.get(0));
-            assertEquals(List.of(), log.warnings(""));
+            assertEquals(new FakeKernel(0).state(), pair.b.kernel.state(), "B's kernel untouched");
+            servesAGoodMoon(pair, log);
         }
+    }
+
+    /** B, after a refusal, negotiates with moon at A's address (a new engine there) without a warning. */
+    private void servesAGoodMoon(EnginePair pair, LogCapture log) {
+        log.clear();
+        pair.lose = d -> false;
+        pair.replaceA(policiesTowards(pair.b.address), authenticators(settings(moon, TestPki.SUN_DN)));
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+        assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+        TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
+        TwoEngineNegotiationTest.sameSa(pair.b.kernel.added.get(0), pair.a.kernel.updated.get(0));
+        assertEquals(List.of(), log.warnings(""));
     }
 
     /** Every datagram the pair carries from now on, in order. */
@@ -205,11 +265,11 @@ class CertificateNegotiationTest {
         return found;
     }
 
-    /** One warning line: phase 1 with {@code peer} failed for {@code reason}, answered with {@code notify}. */
+    /** One warning line: phase 1 with {@code peer} refused for {@code reason}, answered with {@code notify}. */
     private static void refusedOnce(LogCapture log, String peer, String reason, String notify) {
         List<String> refusal = log.warnings(peer);
         assertEquals(1, refusal.size(), refusal.toString());
-        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " failed: " + reason), refusal.get(0));
+        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " refused: " + reason), refusal.get(0));
         assertTrue(refusal.get(0).endsWith("(" + notify + ")"), refusal.get(0));
     }
 

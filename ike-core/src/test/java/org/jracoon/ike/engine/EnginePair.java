@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
@@ -21,6 +23,7 @@ import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.keymat.Padding;
+import org.jracoon.ike.payload.IsakmpHeader;
 import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
@@ -41,6 +44,9 @@ final class EnginePair {
     static final IpPrefix NET_A = new IpPrefix(address("10.1.0.0"), 24);
     static final IpPrefix NET_B = new IpPrefix(address("10.2.0.0"), 24);
     static final Secret PSK = Secret.copyOf("racoon-test-psk-0123456789".getBytes());
+    /** Where the ISAKMP header keeps the exchange type (RFC 2408 section 3.1). */
+    private static final int EXCHANGE_TYPE_OFFSET = 18;
+    private static final int FLAGS_OFFSET = 19;
 
     static final Phase1Proposal MM_3DES_SHA1_MODP1024 = new Phase1Proposal(EncryptionAlgorithm.TRIPLE_DES_CBC, 0,
             HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024, 28800);
@@ -56,14 +62,15 @@ final class EnginePair {
         final IkeEngine engine;
 
         Peer(InetAddress address, IpPrefix network, int spiBase, long seed, VirtualClock clock, Policies policies,
-                Authenticators authenticators) {
+                Authenticators authenticators, Limits limits) {
             this.address = address;
             this.network = network;
             this.kernel = new FakeKernel(spiBase);
             this.sink = new RecordingSink(clock);
             Random random = new Random(seed);
             RandomSource source = random::nextBytes;
-            this.engine = new IkeEngine(policies, authenticators, kernel, source, clock, Padding.RACOON_DEFAULT, sink);
+            this.engine = new IkeEngine(policies, authenticators, kernel, source, clock, Padding.RACOON_DEFAULT, sink,
+                    limits);
         }
 
         InetSocketAddress endpoint() {
@@ -82,6 +89,10 @@ final class EnginePair {
     final Peer b;
     /** Datagrams for which this answers true are lost on the way. */
     Predicate<Datagram> lose = d -> false;
+    /** What the path does to A's datagrams on their way to B, as sent (a NAT rewrites the source). */
+    UnaryOperator<Datagram> pathAToB = UnaryOperator.identity();
+    /** What the path does to B's datagrams on their way to A, as sent. */
+    UnaryOperator<Datagram> pathBToA = UnaryOperator.identity();
 
     EnginePair(Policies policiesA, Policies policiesB) {
         this(policiesA, PSK, policiesB, PSK);
@@ -93,15 +104,25 @@ final class EnginePair {
 
     EnginePair(Policies policiesA, Authenticators authenticatorsA, Policies policiesB,
             Authenticators authenticatorsB) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, authenticatorsA);
-        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB);
+        this(policiesA, authenticatorsA, policiesB, authenticatorsB, Limits.DEFAULT);
+    }
+
+    /** PSK peers where B, the responder under test, has its own limits. */
+    EnginePair(Policies policiesA, Policies policiesB, Limits limitsB) {
+        this(policiesA, psk(PSK), policiesB, psk(PSK), limitsB);
+    }
+
+    private EnginePair(Policies policiesA, Authenticators authenticatorsA, Policies policiesB,
+            Authenticators authenticatorsB, Limits limitsB) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, authenticatorsA, Limits.DEFAULT);
+        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB, limitsB);
     }
 
     /** Two PSK peers at other addresses (another family), for tests that need them. */
     EnginePair(InetAddress addressA, IpPrefix netA, Policies policiesA, InetAddress addressB, IpPrefix netB,
             Policies policiesB) {
-        a = new Peer(addressA, netA, 0x0a000100, 1, clock, policiesA, psk(PSK));
-        b = new Peer(addressB, netB, 0x0b000100, 2, clock, policiesB, psk(PSK));
+        a = new Peer(addressA, netA, 0x0a000100, 1, clock, policiesA, psk(PSK), Limits.DEFAULT);
+        b = new Peer(addressB, netB, 0x0b000100, 2, clock, policiesB, psk(PSK), Limits.DEFAULT);
     }
 
     /** The same key for every peer. */
@@ -125,7 +146,7 @@ final class EnginePair {
 
     /** As {@link #replaceA(Policies, Secret)}, with other credentials. */
     void replaceA(Policies policies, Authenticators authenticators) {
-        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, authenticators);
+        a = new Peer(ADDRESS_A, NET_A, 0x0a100100, 3, clock, policies, authenticators, Limits.DEFAULT);
     }
 
     /** Fires timers until none is armed except ISAKMP SA lifetimes. */
@@ -152,6 +173,43 @@ final class EnginePair {
 
     static Policies policies(InetAddress peer, Phase1Proposal proposal, Phase2Policy phase2) {
         return new Policies(List.of(RemotePolicy.of(Optional.of(peer), List.of(proposal))), List.of(phase2));
+    }
+
+    /**
+     * Holds back from now on the datagrams {@code which} selects, as if lost, and returns them
+     * in the order they were sent, for a test to alter or deliver later with {@link #inject}.
+     */
+    List<Datagram> holdBack(Predicate<Datagram> which) {
+        List<Datagram> held = new ArrayList<>();
+        lose = d -> which.test(d) && held.add(d);
+        return held;
+    }
+
+    /** Delivers {@code data} to {@code to} as a datagram from {@code from}, then pumps. */
+    void inject(Peer from, Peer to, byte[] data) {
+        to.engine.receive(new Datagram(data, to.endpoint(), from.endpoint()));
+        pump();
+    }
+
+    /** Whether {@code d} was sent by {@code peer} and is of this ISAKMP exchange type. */
+    static boolean sent(Datagram d, Peer peer, int exchangeType) {
+        return d.local().equals(peer.endpoint()) && (d.data()[EXCHANGE_TYPE_OFFSET] & 0xff) == exchangeType;
+    }
+
+    /** Whether {@code d} carries an encrypted message (the E flag, RFC 2408 section 3.1). */
+    static boolean encrypted(Datagram d) {
+        return (d.data()[FLAGS_OFFSET] & IsakmpHeader.FLAG_ENCRYPTION) != 0;
+    }
+
+    /**
+     * {@code data} with one bit flipped at {@code offset}. In an encrypted message (CBC, RFC 2408
+     * section 3.5) this garbles the plaintext block holding {@code offset} and flips the same bit
+     * of the next block: a forgery by someone without the keys.
+     */
+    static byte[] flipped(byte[] data, int offset) {
+        byte[] copy = data.clone();
+        copy[offset] ^= 0x01;
+        return copy;
     }
 
     /** Delivers datagrams both ways until neither side has anything to send. */
@@ -190,7 +248,7 @@ final class EnginePair {
     private boolean deliver(Peer from, Peer to) {
         boolean moved = false;
         while (!from.sink.outbox.isEmpty()) {
-            Datagram d = from.sink.outbox.poll();
+            Datagram d = (from == a ? pathAToB : pathBToA).apply(from.sink.outbox.poll());
             moved = true;
             if (!lose.test(d)) {
                 to.engine.receive(new Datagram(d.data(), d.remote(), d.local()));

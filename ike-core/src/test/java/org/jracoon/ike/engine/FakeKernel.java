@@ -21,8 +21,9 @@ import org.jracoon.ike.kernel.TrafficSelector;
 
 /**
  * The part of a kernel the engine uses, recorded: GETSPI hands out SPIs counting up from a
- * base (so each side's are recognisable), UPDATE/ADD/DELETE are kept in order. The SPD and
- * dumps are not the engine's business and refuse.
+ * base (so each side's are recognisable), UPDATE/ADD/DELETE are kept in order, and so are the
+ * SPDUPDATEs and SPDDELETEs of generated policies. The rest of the SPD and dumps are not the
+ * engine's business and refuse.
  */
 final class FakeKernel implements KernelIpsec {
 
@@ -30,6 +31,8 @@ final class FakeKernel implements KernelIpsec {
     final List<SaSpec> updated = new ArrayList<>();
     final List<SaSpec> added = new ArrayList<>();
     final List<SaId> deleted = new ArrayList<>();
+    final List<PolicySpec> policiesUpdated = new ArrayList<>();
+    final List<String> policiesDeleted = new ArrayList<>();
     private int nextSpi;
 
     FakeKernel(int spiBase) {
@@ -67,6 +70,14 @@ final class FakeKernel implements KernelIpsec {
         deleted.add(sa);
     }
 
+    /** Everything the engine has asked of this kernel so far, to compare before and after an input. */
+    record State(List<SaId> reserved, List<SaSpec> updated, List<SaSpec> added, List<SaId> deleted) {
+    }
+
+    State state() {
+        return new State(List.copyOf(reserved), List.copyOf(updated), List.copyOf(added), List.copyOf(deleted));
+    }
+
     /** SAs installed (UPDATE and ADD) and not deleted since. */
     List<SaSpec> installed() {
         List<SaSpec> all = new ArrayList<>(updated);
@@ -102,12 +113,14 @@ final class FakeKernel implements KernelIpsec {
 
     @Override
     public KernelPolicy updatePolicy(PolicySpec policy) {
-        throw new UnsupportedOperationException();
+        policiesUpdated.add(policy);
+        return new KernelPolicy(policiesUpdated.size(), policy);
     }
 
+    /** Recorded as "DIRECTION selector". */
     @Override
     public void deletePolicy(TrafficSelector selector, PolicyDirection direction) {
-        throw new UnsupportedOperationException();
+        policiesDeleted.add(direction + " " + selector);
     }
 
     @Override

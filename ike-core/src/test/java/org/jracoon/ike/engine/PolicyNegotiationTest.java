@@ -78,7 +78,7 @@ class PolicyNegotiationTest {
                             Optional.of(Identifier.fqdn("b.example.org"))), sainfo(Optional.empty(), 3600)));
             bad.a.engine.acquire(bad.a.request(bad.b, IpsecMode.TUNNEL));
             bad.pump();
-            List<String> refusal = log.warnings("/192.168.1.11:500");
+            List<String> refusal = log.warnings("192.168.1.11[500]");
             assertEquals(1, refusal.size(), refusal.toString());
             assertTrue(refusal.get(0).contains("ID_FQDN a.example.org is not fqdn b.example.org"), refusal.get(0));
             assertTrue(refusal.get(0).contains("INVALID-ID-INFORMATION"), refusal.get(0));

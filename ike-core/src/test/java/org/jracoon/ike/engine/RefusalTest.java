@@ -1,18 +1,33 @@
 package org.jracoon.ike.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.crypto.Secret;
 import org.jracoon.ike.engine.EnginePair.Peer;
 import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.IpsecMode;
+import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.Lifetime;
 import org.jracoon.ike.kernel.TrafficSelector;
+import org.jracoon.ike.message.IsakmpMessage;
+import org.jracoon.ike.payload.DeletePayload;
+import org.jracoon.ike.payload.ExchangeType;
+import org.jracoon.ike.payload.IsakmpHeader;
+import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.payload.NotifyPayload;
+import org.jracoon.ike.payload.NotifyType;
+import org.jracoon.ike.payload.Octets;
+import org.jracoon.ike.payload.Payload;
+import org.jracoon.ike.payload.ProtocolId;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
 import org.jracoon.ike.policy.Phase2Policy;
@@ -20,13 +35,21 @@ import org.jracoon.ike.policy.Policies;
 import org.junit.jupiter.api.Test;
 
 /**
- * Negotiations the responder B must refuse: each leaves one warning line on its side, no SA in
- * its kernel, and B then completes a good negotiation with a corrected A.
+ * Negotiations and messages B must refuse: each leaves one warning line on its side, installs
+ * nothing and removes nothing from its kernel, and B then completes a good negotiation. The
+ * forged messages are real ones with a bit flipped in their encrypted part, or sent in the clear,
+ * as anyone without the keys can make them; replays are real messages delivered again.
  */
 class RefusalTest {
 
-    private static final String A = "/192.168.1.11:500";
-    private static final String B = "/192.168.1.12:500";
+    private static final String A = "192.168.1.11[500]";
+    private static final String B = "192.168.1.12[500]";
+    /**
+     * A bit in the second cipher block (3DES, 8 bytes) after the ISAKMP header: the block and the
+     * next one both lie inside the data of the leading HASH(1) payload (4-byte payload header,
+     * 20 bytes of SHA-1) of a Quick Mode or Informational message.
+     */
+    private static final int IN_LEADING_HASH = IsakmpHeader.LENGTH + 8;
 
     @Test
     void wrongPreSharedKey() {
@@ -40,8 +63,8 @@ class RefusalTest {
 
             List<String> refusal = log.warnings(A);
             assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + A + " failed"), refusal.get(0));
-            assertTrue(refusal.get(0).contains("wrong pre-shared key?"), refusal.get(0));
+            assertTrue(refusal.get(0).contains("phase 1 with " + A + " refused: pre-shared key mismatch: MM5 "),
+                    refusal.get(0));
             assertTrue(pair.b.engine.isakmpSas().isEmpty());
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Failed.class).size());
 
@@ -52,6 +75,7 @@ class RefusalTest {
             assertEquals(1, pair.a.sink.events(EngineEvent.Phase1Failed.class).size());
             nothingInstalled(pair.a);
             nothingInstalled(pair.b);
+            assertEquals(List.of(), pair.b.kernel.deleted);
 
             stillServes(pair, log);
         }
@@ -78,6 +102,15 @@ class RefusalTest {
             assertTrue(pair.a.engine.isakmpSas().isEmpty());
             nothingInstalled(pair.a);
             nothingInstalled(pair.b);
+            assertEquals(new FakeKernel(0).state(), pair.b.kernel.state(), "B's kernel untouched");
+
+            // a retransmitted MM1 (the refusal lost on the way) gets the same answer, without a second refusal
+            byte[] refusedMm1 = pair.a.sink.sent.get(0).data();
+            byte[] notification = pair.b.sink.sent.get(pair.b.sink.sent.size() - 1).data();
+            pair.b.engine.receive(new Datagram(refusedMm1, pair.b.endpoint(), pair.a.endpoint()));
+            assertArrayEquals(notification, pair.b.sink.outbox.poll().data());
+            assertEquals(1, log.warnings(A).size());
+            assertTrue(pair.b.engine.isakmpSas().isEmpty());
 
             stillServes(pair, log);
         }
@@ -95,10 +128,11 @@ class RefusalTest {
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Established.class).size());
             List<String> refusal = log.warnings("lifetime 7200 s");
             assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 2 with " + A + " failed"), refusal.get(0));
+            assertTrue(refusal.get(0).contains("phase 2 with " + A + " refused"), refusal.get(0));
             assertTrue(refusal.get(0).contains("(STRICT)"), refusal.get(0));
             assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Failed.class).size());
             nothingInstalled(pair.b);
+            assertEquals(new FakeKernel(0).state(), pair.b.kernel.state(), "B's kernel untouched");
 
             // the protected NO-PROPOSAL-CHOSEN ends A's Quick Mode at once
             List<EngineEvent.Phase2Failed> failed = pair.a.sink.events(EngineEvent.Phase2Failed.class);
@@ -113,6 +147,241 @@ class RefusalTest {
 
             stillServes(pair, log);
         }
+    }
+
+    @Test
+    void quickModeWithAForgedHash() {
+        EnginePair pair = established();
+        try (LogCapture log = new LogCapture()) {
+            byte[] qm1 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.a, ExchangeType.QUICK_MODE));
+            FakeKernel.State before = pair.b.kernel.state();
+            int sent = pair.b.sink.sent.size();
+
+            pair.inject(pair.a, pair.b, EnginePair.flipped(qm1, IN_LEADING_HASH));
+
+            List<String> refusal = log.warnings(A);
+            assertEquals(1, refusal.size(), refusal.toString());
+            assertTrue(refusal.get(0).endsWith("phase 2 with " + A + " refused: HASH(1) mismatch "
+                    + "(INVALID-HASH-INFORMATION)"), refusal.get(0));
+            assertEquals(before, pair.b.kernel.state());
+            assertEquals(sent, pair.b.sink.sent.size(), "a message that does not prove itself earns no answer");
+
+            // the genuine QM1 still opens a Quick Mode with that message ID on the same engines
+            log.clear();
+            pair.lose = d -> false;
+            pair.inject(pair.a, pair.b, qm1);
+            assertEquals(2, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+            assertEquals(4, pair.b.kernel.installed().size());
+            assertEquals(List.of(), log.warnings(""));
+        }
+    }
+
+    @Test
+    void replayedQuickMode() {
+        EnginePair pair = established();
+        byte[] qm1 = pair.a.sink.sent.stream().filter(d -> EnginePair.sent(d, pair.a, ExchangeType.QUICK_MODE))
+                .findFirst().orElseThrow().data();
+        try (LogCapture log = new LogCapture()) {
+            // at once, it is a retransmission: the stored QM2 goes out again, nothing is negotiated
+            FakeKernel.State before = pair.b.kernel.state();
+            pair.inject(pair.a, pair.b, qm1);
+            assertEquals(before, pair.b.kernel.state());
+            assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+            assertEquals(List.of(), log.warnings(""));
+
+            // later, when its stored reply is gone (16 kept; each Quick Mode stores two), it is a replay
+            for (int i = 0; i < 8; i++) {
+                pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+                pair.pump();
+            }
+            log.clear();
+            before = pair.b.kernel.state();
+            int sent = pair.b.sink.sent.size();
+            pair.inject(pair.a, pair.b, qm1);
+            List<String> refusal = log.warnings(A);
+            assertEquals(1, refusal.size(), refusal.toString());
+            String mid = Integer.toHexString(ByteBuffer.wrap(qm1, 20, 4).getInt());
+            assertTrue(refusal.get(0).endsWith("Quick Mode mid " + mid + " from " + A + " refused: message ID "
+                    + "already used on this ISAKMP SA (replayed)"), refusal.get(0));
+            assertEquals(before, pair.b.kernel.state());
+            assertEquals(sent, pair.b.sink.sent.size());
+
+            negotiatesAgain(pair, log);
+        }
+    }
+
+    @Test
+    void quickModeMessageOutOfOrder() {
+        EnginePair pair = established();
+        try (LogCapture log = new LogCapture()) {
+            byte[] qm2 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.b, ExchangeType.QUICK_MODE));
+            byte[] qm1 = pair.a.sink.sent.get(pair.a.sink.sent.size() - 1).data();
+            FakeKernel.State beforeA = pair.a.kernel.state();
+            FakeKernel.State beforeB = pair.b.kernel.state();
+
+            // A waits for QM2 and gets its own QM1 back, which proves nothing
+            pair.inject(pair.b, pair.a, qm1);
+
+            List<String> dropped = log.warnings(B);
+            assertEquals(1, dropped.size(), dropped.toString());
+            assertTrue(dropped.get(0).contains("message from " + B + " dropped, the Quick Mode goes on: "),
+                    dropped.get(0));
+            assertEquals(beforeA, pair.a.kernel.state());
+            assertEquals(beforeB, pair.b.kernel.state());
+            assertTrue(pair.a.sink.events(EngineEvent.Phase2Failed.class).isEmpty());
+
+            // the Quick Mode it did not end completes when QM2 comes
+            log.clear();
+            pair.lose = d -> false;
+            pair.inject(pair.b, pair.a, qm2);
+            assertEquals(2, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+            assertEquals(2, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+            assertEquals(List.of(), log.warnings(""));
+        }
+    }
+
+    @Test
+    void deleteInTheClear() {
+        EnginePair pair = established();
+        try (LogCapture log = new LogCapture()) {
+            FakeKernel.State before = pair.b.kernel.state();
+            IsakmpHeader established = isakmpSa(pair);
+            Payload delete = DeletePayload.of(ProtocolId.ESP, List.of(spi(pair.b.kernel.added.get(0).id().spi())));
+
+            pair.inject(pair.a, pair.b, inTheClear(established, 0x0de1e7e, delete));
+
+            List<String> ignored = log.warnings(A);
+            assertEquals(1, ignored.size(), ignored.toString());
+            assertTrue(ignored.get(0).endsWith("Informational mid de1e7e from " + A + " in the clear ignored: "
+                    + "DELETE ESP (1 SPIs)"), ignored.get(0));
+            assertEquals(before, pair.b.kernel.state());
+            assertEquals(1, pair.b.engine.ipsecSas().size());
+
+            negotiatesAgain(pair, log);
+        }
+    }
+
+    @Test
+    void deleteWithAForgedHash() {
+        EnginePair pair = established();
+        try (LogCapture log = new LogCapture()) {
+            List<Datagram> informational = pair.holdBack(
+                    d -> EnginePair.sent(d, pair.a, ExchangeType.INFORMATIONAL));
+            // A's kernel ends the pair: A tells B with a protected DELETE
+            pair.a.engine.expire(new KernelEvent.Expire(pair.a.kernel.updated.get(0).id(), true, Lifetime.NONE));
+            pair.pump();
+            assertEquals(1, informational.size());
+            byte[] delete = informational.get(0).data();
+            FakeKernel.State before = pair.b.kernel.state();
+
+            pair.inject(pair.a, pair.b, EnginePair.flipped(delete, IN_LEADING_HASH));
+
+            List<String> dropped = log.warnings(A);
+            assertEquals(1, dropped.size(), dropped.toString());
+            assertTrue(dropped.get(0).endsWith("from " + A + " dropped: Informational HASH(1) mismatch "
+                    + "(INVALID-HASH-INFORMATION)"), dropped.get(0));
+            assertEquals(before, pair.b.kernel.state());
+            assertEquals(1, pair.b.engine.ipsecSas().size());
+
+            // the same DELETE untouched removes the pair: what was refused above was the forgery
+            pair.inject(pair.a, pair.b, delete);
+            assertEquals(2, pair.b.kernel.deleted.size());
+            assertTrue(pair.b.engine.ipsecSas().isEmpty());
+
+            negotiatesAgain(pair, log);
+        }
+    }
+
+    @Test
+    void initialContactThatDoesNotProveItself() throws IsakmpProtocolException {
+        EnginePair pair = established();
+        try (LogCapture log = new LogCapture()) {
+            // A restarts and negotiates anew; its INITIAL-CONTACT would purge the first ISAKMP SA's pair
+            pair.replaceA(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600), EnginePair.PSK);
+            byte[] contact = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.a, ExchangeType.INFORMATIONAL));
+            assertEquals(2, pair.b.engine.isakmpSas().size());
+            FakeKernel.State before = pair.b.kernel.state();
+
+            pair.inject(pair.a, pair.b, EnginePair.flipped(contact, IN_LEADING_HASH));
+            IsakmpHeader current = IsakmpHeader.decode(contact);
+            pair.inject(pair.a, pair.b, inTheClear(current, 0x1c, NotifyPayload.of(ProtocolId.ISAKMP,
+                    cookieSpi(current), NotifyType.INITIAL_CONTACT, Octets.EMPTY)));
+
+            List<String> refused = log.warnings(A);
+            assertEquals(2, refused.size(), refused.toString());
+            assertTrue(refused.get(0).endsWith("dropped: Informational HASH(1) mismatch (INVALID-HASH-INFORMATION)"),
+                    refused.get(0));
+            assertTrue(refused.get(1).endsWith("Informational mid 1c from " + A + " in the clear ignored: "
+                    + "INITIAL-CONTACT"), refused.get(1));
+            assertEquals(before, pair.b.kernel.state());
+            assertEquals(2, pair.b.engine.isakmpSas().size());
+            assertEquals(2, pair.b.engine.ipsecSas().size());
+
+            negotiatesAgain(pair, log);
+
+            // the genuine INITIAL-CONTACT purges the first ISAKMP SA and its pair
+            pair.inject(pair.a, pair.b, contact);
+            assertEquals(2, pair.b.kernel.deleted.size());
+            assertEquals(1, pair.b.engine.isakmpSas().size());
+        }
+    }
+
+    /** A and B with good policies and one SA pair negotiated from A and installed on both. */
+    private static EnginePair established() {
+        EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
+                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+        assertEquals(2, pair.b.kernel.installed().size());
+        return pair;
+    }
+
+    /** A asks for a pair; the one datagram {@code which} selects is held back and returned. */
+    private static byte[] heldBackOnRequest(EnginePair pair, Predicate<Datagram> which) {
+        List<Datagram> held = pair.holdBack(which);
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(1, held.size(), held.toString());
+        return held.get(0).data();
+    }
+
+    /** The same engines negotiate one more pair, from A, without a warning. */
+    private static void negotiatesAgain(EnginePair pair, LogCapture log) {
+        pair.lose = d -> false;
+        log.clear();
+        int established = pair.b.sink.events(EngineEvent.Phase2Established.class).size();
+        int installed = pair.b.kernel.installed().size();
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(established + 1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+        assertEquals(installed + 2, pair.b.kernel.installed().size());
+        TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(pair.a.kernel.added.size() - 1),
+                pair.b.kernel.updated.get(pair.b.kernel.updated.size() - 1));
+        assertEquals(List.of(), log.warnings(""));
+    }
+
+    /** The header of B's established ISAKMP SA with A (its cookies). */
+    private static IsakmpHeader isakmpSa(EnginePair pair) {
+        long initiator = pair.b.engine.isakmpSas().get(0).cookies().initiator();
+        long responder = pair.b.engine.isakmpSas().get(0).cookies().responder();
+        return IsakmpHeader.of(initiator, responder, ExchangeType.INFORMATIONAL, 0, 0);
+    }
+
+    /** An Informational in the clear under the cookies of {@code sa}, as anyone on the path can send. */
+    private static byte[] inTheClear(IsakmpHeader sa, int messageId, Payload payload) {
+        IsakmpHeader header = IsakmpHeader.of(sa.initiatorCookie(), sa.responderCookie(), ExchangeType.INFORMATIONAL,
+                0, messageId);
+        return new IsakmpMessage(header, List.of(payload)).encode();
+    }
+
+    private static Octets spi(int spi) {
+        return Octets.of(ByteBuffer.allocate(4).putInt(spi).array());
+    }
+
+    /** The SPI naming an ISAKMP SA in a notification: its two cookies (RFC 2408 section 3.14). */
+    private static Octets cookieSpi(IsakmpHeader sa) {
+        return Octets.of(ByteBuffer.allocate(16).putLong(sa.initiatorCookie()).putLong(sa.responderCookie()).array());
     }
 
     /** A corrected A at the same address negotiates with the same B engine. */

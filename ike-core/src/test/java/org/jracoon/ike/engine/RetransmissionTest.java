@@ -106,7 +106,7 @@ class RetransmissionTest {
             pair.b.engine.receive(new Datagram(qm1, pair.b.endpoint(), pair.a.endpoint()));
             assertEquals(1, pair.b.sink.outbox.size());
             assertArrayEquals(notification, pair.b.sink.outbox.poll().data());
-            List<String> refusal = log.warnings("/192.168.1.11:500");
+            List<String> refusal = log.warnings("192.168.1.11[500]");
             assertEquals(1, refusal.size(), refusal.toString());
             assertTrue(refusal.get(0).contains("no phase-2 policy for 10.2.0.0/24[any] 10.1.0.0/24[any] any"),
                     refusal.get(0));

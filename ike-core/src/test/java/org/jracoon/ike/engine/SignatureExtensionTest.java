@@ -93,7 +93,7 @@ class SignatureExtensionTest {
         try (LogCapture log = new LogCapture()) {
             pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
             pair.pump();
-            List<String> refusal = log.warnings("/192.168.1.11:500");
+            List<String> refusal = log.warnings("192.168.1.11[500]");
             assertEquals(1, refusal.size(), refusal.toString());
             assertTrue(refusal.get(0).contains("INVALID-SIGNATURE"), refusal.get(0));
             assertTrue(pair.b.engine.isakmpSas().isEmpty());

@@ -1,7 +1,9 @@
 package org.jracoon.ike.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -15,7 +17,9 @@ import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.payload.IdPayload;
 import org.jracoon.ike.payload.IdType;
+import org.jracoon.ike.payload.IpsecAttributes;
 import org.jracoon.ike.payload.IsakmpProtocolException;
+import org.jracoon.ike.payload.NatTraversalVersion;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
 import org.jracoon.ike.payload.SaPayload;
@@ -54,7 +58,8 @@ class QuickModeWireTest {
         Phase2Policy initiator = new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.AES_256,
                 IpsecEncryption.TRIPLE_DES), List.of(IpsecAuthentication.HMAC_SHA2_256, IpsecAuthentication.HMAC_MD5),
                 Optional.of(ModpGroup.MODP_1536), 3600);
-        SaPayload offer = Phase2Proposals.offer(IpsecProtocol.ESP, IpsecMode.TUNNEL, initiator, 0x1234);
+        SaPayload offer = Phase2Proposals.offer(IpsecProtocol.ESP, IpsecMode.TUNNEL, initiator, 0x1234,
+                Optional.empty());
         assertEquals(4, offer.proposals().get(0).transforms().size());
 
         Phase2Policy responder = new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.TRIPLE_DES),
@@ -75,10 +80,48 @@ class QuickModeWireTest {
     }
 
     @Test
+    void udpEncapsulatedModesOfTheNatTraversalVersionInUse() throws Exception {
+        Phase2Policy policy = new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.AES_128),
+                List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
+        SaPayload rfc = Phase2Proposals.offer(IpsecProtocol.ESP, IpsecMode.TUNNEL, policy, 9,
+                Optional.of(NatTraversalVersion.RFC_3947));
+        assertEquals(IpsecAttributes.MODE_UDP_TUNNEL, encapsulationMode(rfc));
+        Phase2Proposals.Choice tunnel = Phase2Proposals.choose(rfc, policy, ProposalCheck.STRICT);
+        assertEquals(IpsecMode.TUNNEL, tunnel.suite().mode());
+        assertTrue(tunnel.suite().udp());
+
+        SaPayload draft = Phase2Proposals.offer(IpsecProtocol.ESP, IpsecMode.TRANSPORT, policy, 9,
+                Optional.of(NatTraversalVersion.DRAFT_02));
+        assertEquals(IpsecAttributes.MODE_UDP_TRANSPORT_DRAFT, encapsulationMode(draft));
+        Phase2Proposals.Choice transport = Phase2Proposals.choose(draft, policy, ProposalCheck.STRICT);
+        assertEquals(IpsecMode.TRANSPORT, transport.suite().mode());
+        assertTrue(transport.suite().udp());
+        assertEquals(transport.suite(), Phase2Proposals.accept(SaPayload.ipsec(List.of(transport.proposal())), draft)
+                .suite());
+
+        SaPayload plain = Phase2Proposals.offer(IpsecProtocol.ESP, IpsecMode.TRANSPORT, policy, 9, Optional.empty());
+        assertEquals(IpsecAttributes.MODE_TRANSPORT, encapsulationMode(plain));
+        assertFalse(Phase2Proposals.choose(plain, policy, ProposalCheck.STRICT).suite().udp());
+
+        // RFC 3948 puts only ESP in UDP: an AH transform with a UDP mode is not acceptable
+        Phase2Policy ah = new Phase2Policy(Optional.empty(), List.of(), List.of(IpsecAuthentication.HMAC_SHA1),
+                Optional.empty(), 3600);
+        SaPayload ahInUdp = Phase2Proposals.offer(IpsecProtocol.AH, IpsecMode.TUNNEL, ah, 9,
+                Optional.of(NatTraversalVersion.RFC_3947));
+        assertEquals(NotifyType.NO_PROPOSAL_CHOSEN, assertThrows(IsakmpProtocolException.class,
+                () -> Phase2Proposals.choose(ahInUdp, ah, ProposalCheck.STRICT)).notifyType());
+    }
+
+    private static long encapsulationMode(SaPayload offer) throws IsakmpProtocolException {
+        return offer.proposals().get(0).transforms().get(0).attributes().stream()
+                .filter(a -> a.type() == IpsecAttributes.ENCAPSULATION_MODE).findFirst().orElseThrow().longValue();
+    }
+
+    @Test
     void ahOfferAndResponderLifetimeAttributes() throws Exception {
         Phase2Policy policy = new Phase2Policy(Optional.empty(), List.of(), List.of(IpsecAuthentication.HMAC_SHA1),
                 Optional.empty(), 100000);
-        SaPayload offer = Phase2Proposals.offer(IpsecProtocol.AH, IpsecMode.TRANSPORT, policy, 7);
+        SaPayload offer = Phase2Proposals.offer(IpsecProtocol.AH, IpsecMode.TRANSPORT, policy, 7, Optional.empty());
         Phase2Proposals.Choice choice = Phase2Proposals.choose(offer, new Phase2Policy(Optional.empty(), List.of(),
                 List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600), ProposalCheck.CLAIM);
         assertEquals(IpsecProtocol.AH, choice.suite().protocol());

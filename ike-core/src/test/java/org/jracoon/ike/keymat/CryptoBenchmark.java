@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What the expensive steps of a negotiation cost: DH key generation and agreement per group,
+ * What the expensive steps of a negotiation cost: DH key generation and agreement per group
+ * (full-length and short private values),
  * and decrypting the recorded Quick Mode message 1 (3DES, 248-byte body). Run by
  * {@link CryptoBenchmarkTest}.
  */
@@ -41,11 +42,13 @@ public class CryptoBenchmark {
 
         final RandomSource random = new SecureRandomSource();
         DhKeyPair mine;
+        DhKeyPair mineShort;
         byte[] peerPublicValue;
 
         @Setup(Level.Trial)
         public void setUp() {
             mine = group.generateKeyPair(random);
+            mineShort = group.generateShortKeyPair(random);
             peerPublicValue = group.generateKeyPair(random).publicValue();
         }
     }
@@ -82,6 +85,17 @@ public class CryptoBenchmark {
     @Benchmark
     public Secret dhSharedSecret(Group state) {
         return state.mine.agree(state.peerPublicValue);
+    }
+
+    /** With the short private value of RFC 3526 section 8, as the daemon's key pool makes them. */
+    @Benchmark
+    public DhKeyPair dhShortKeyGeneration(Group state) {
+        return state.group.generateShortKeyPair(state.random);
+    }
+
+    @Benchmark
+    public Secret dhShortSharedSecret(Group state) {
+        return state.mineShort.agree(state.peerPublicValue);
     }
 
     /** Unconfirmed, so every call decrypts with the same Quick Mode IV, as the first QM1 does. */

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,37 @@ class PayloadValuesTest {
             List<Payload> back = PayloadChain.decode(chain, 0, chain.length, p.type(), false, type -> { });
             assertEquals(List.of(p), back, PayloadType.name(p.type()));
         }
+    }
+
+    @Test
+    void natTraversalVersionsByVendorIdWithTheirWireValues() throws Exception {
+        assertEquals(Optional.of(NatTraversalVersion.RFC_3947), NatTraversalVersion.of(VendorIdPayload.NAT_T_RFC3947));
+        assertEquals(Optional.of(NatTraversalVersion.DRAFT_02_N),
+                NatTraversalVersion.of(VendorIdPayload.NAT_T_DRAFT_02_N));
+        assertEquals(Optional.empty(), NatTraversalVersion.of(VendorIdPayload.DPD));
+        // MD5("RFC 3947") and MD5("draft-ietf-ipsec-nat-t-ike-02\n"), computed here rather than trusted
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        assertEquals(VendorIdPayload.NAT_T_RFC3947.data(), Octets.of(md5.digest("RFC 3947".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(VendorIdPayload.NAT_T_DRAFT_02_N.data(),
+                Octets.of(md5.digest("draft-ietf-ipsec-nat-t-ike-02\n".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(3, NatTraversalVersion.RFC_3947.udpTunnelMode());
+        assertEquals(4, NatTraversalVersion.RFC_3947.udpTransportMode());
+        assertEquals(61443, NatTraversalVersion.DRAFT_02.udpTunnelMode());
+        assertEquals(61444, NatTraversalVersion.DRAFT_02.udpTransportMode());
+        assertTrue(NatTraversalVersion.DRAFT_02.draftPayloads() && !NatTraversalVersion.RFC_3947.draftPayloads());
+        assertFalse(NatTraversalVersion.DRAFT_00.floats());
+        assertTrue(NatTraversalVersion.RFC_3947.floats());
+    }
+
+    @Test
+    void natOaCarriesOneAddressInEitherPayloadType() throws Exception {
+        InetAddress laptop = InetAddress.getByName("192.168.100.9");
+        NatOaPayload rfc = NatOaPayload.of(laptop);
+        assertEquals(PayloadType.NAT_OA, rfc.type());
+        assertEquals(laptop, rfc.inetAddress());
+        NatOaPayload draft = rfc.withDraft(true);
+        assertEquals(PayloadType.NAT_OA_DRAFT, draft.type());
+        assertEquals(laptop, draft.inetAddress());
+        assertEquals(IdType.IPV6_ADDR, NatOaPayload.of(InetAddress.getByName("2001:db8::1")).idType());
     }
 }

@@ -17,10 +17,12 @@ import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.Identifier;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
 import org.jracoon.ike.policy.Liveness;
+import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.Policies;
@@ -38,8 +40,8 @@ import org.jracoon.parser.conf.SainfoId;
  * Maps racoon.conf's model onto the engine's policies. What the engine cannot negotiate makes
  * the daemon refuse to start, with one line naming the file, the section and the statement:
  * running with a silently weakened configuration would be worse than not running. Statements
- * that only matter in situations the daemon never enters (IPComp without an SPD asking for it,
- * NAT-T without a NAT) map to warnings.
+ * that only matter in situations the daemon never enters (IPComp without an SPD asking for it)
+ * map to warnings.
  */
 public final class ConfigMapping {
 
@@ -102,7 +104,24 @@ public final class ConfigMapping {
 
     private static Timers timers(RacoonConf.Timers t) {
         return new Timers(t.counter(), Duration.ofSeconds(t.intervalSeconds()), t.persend(),
-                Duration.ofSeconds(t.phase1Seconds()), Duration.ofSeconds(t.phase2Seconds()));
+                Duration.ofSeconds(t.phase1Seconds()), Duration.ofSeconds(t.phase2Seconds()),
+                Duration.ofSeconds(t.nattKeepaliveSeconds()));
+    }
+
+    private static NatTraversal natTraversal(Remote.Level level) {
+        return switch (level) {
+            case OFF -> NatTraversal.OFF;
+            case ON -> NatTraversal.ON;
+            case FORCE -> NatTraversal.FORCE;
+        };
+    }
+
+    private static GeneratePolicy generatePolicy(Remote.GeneratePolicy generate) {
+        return switch (generate) {
+            case OFF -> GeneratePolicy.OFF;
+            case REQUIRE -> GeneratePolicy.REQUIRE;
+            case UNIQUE -> GeneratePolicy.UNIQUE;
+        };
     }
 
     private Optional<RemotePolicy> remote(Remote remote, Timers timers) throws UnsupportedConfigException {
@@ -131,9 +150,6 @@ public final class ConfigMapping {
             warn(where, "exchange_mode " + modes(remote.exchangeModes())
                     + ": only main mode is accepted from peers");
         }
-        if (remote.generatePolicy() != Remote.GeneratePolicy.OFF) {
-            throw refuse(where, "generate_policy " + remote.generatePolicy().keyword() + " is not supported");
-        }
         if (remote.modeCfg() || remote.xauthLogin().isPresent()) {
             throw refuse(where, "mode_cfg and xauth_login are not supported");
         }
@@ -142,12 +158,6 @@ public final class ConfigMapping {
             remote.scripts().forEach((event, name) -> scripts.put(ScriptHooks.Hook.valueOf(event.name()),
                     scriptDirectory.map(d -> d.resolve(name)).orElse(Path.of(name))));
             scriptRemotes.add(new ScriptHooks.Remote(peer, scripts));
-        }
-        if (remote.natTraversal() == Remote.Level.FORCE) {
-            throw refuse(where, "nat_traversal force is not supported");
-        }
-        if (remote.natTraversal() == Remote.Level.ON) {
-            warn(where, "nat_traversal on: NAT traversal is not negotiated; peers behind a NAT will fail");
         }
         Optional<Remote.Certificate.X509> x509 = remote.certificate().filter(Remote.Certificate.X509.class::isInstance)
                 .map(Remote.Certificate.X509.class::cast);
@@ -191,7 +201,8 @@ public final class ConfigMapping {
             throw refuse(where, "nonce_size " + nonceSize + ": RFC 2409 section 5 allows 8 to 256 bytes");
         }
         RemotePolicy policy = new RemotePolicy(peer, proposals, mine, peers, proposalCheck(remote.proposalCheck()),
-                nonceSize, remote.initialContact(), remote.passive(), timers, liveness(remote));
+                nonceSize, remote.initialContact(), remote.passive(), timers, natTraversal(remote.natTraversal()),
+                generatePolicy(remote.generatePolicy()), liveness(remote));
         if (x509.isPresent()) {
             certificateRemotes.add(new CertificateRemote(policy, x509.get().certFile(), x509.get().privateKeyFile(),
                     remote.caCertFile(), remote.verifyCert(), myDn ? remote.myIdentifier().value() : Optional.empty(),

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.Appender;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Where the daemon's log goes and how much of it, from racoon's switches: {@code -l FILE} logs
- * to a file, otherwise to stderr (under systemd each line carries the {@code <N>} syslog
- * priority prefix that journald reads, so {@code journalctl -p err} works). The amount follows
+ * to a file; otherwise a daemonised racoon logs to syslog (facility daemon), one in the
+ * foreground to stderr (under systemd each line carries the {@code <N>} syslog priority prefix
+ * that journald reads, so {@code journalctl -p err} works). The amount follows
  * racoon.conf's {@code log} level raised by each {@code -d}:
  * <ul>
  *   <li>0: what happened (negotiations started, established, failed, with the reason);</li>
@@ -44,15 +45,28 @@ public final class LogSetup {
      * @param file      the {@code -l} file, or null for stderr
      */
     public static void configure(int verbosity, Path file) {
+        configure(verbosity, file, false, false);
+    }
+
+    /**
+     * As {@link #configure(int, Path)}, and the choices of a daemon's command line.
+     *
+     * @param syslog   to syslog (facility daemon, ident racoon) instead, as a detached racoon
+     *                 without {@code -l} logs
+     * @param location each line names the class, method and line that logged it (racoon's {@code -L})
+     */
+    public static void configure(int verbosity, Path file, boolean syslog, boolean location) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
-        boolean journal = file == null && System.getenv("JOURNAL_STREAM") != null;
+        boolean journal = file == null && !syslog && System.getenv("JOURNAL_STREAM") != null;
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         // racoon's own shape: "2026-11-26 20:00:00: INFO: message", here with the subsystem.
-        encoder.setPattern(journal ? "<%syslogPriority>%level: [%logger] %msg%n"
-                : "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] %msg%n");
+        String where = location ? "%class{0}.%method:%line: " : "";
+        encoder.setPattern(journal ? "<%syslogPriority>%level: [%logger] " + where + "%msg%n"
+                : syslog ? "%level: [%logger] " + where + "%msg"
+                : "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] " + where + "%msg%n");
         @SuppressWarnings("unchecked")
         Map<String, Object> converters = (Map<String, Object>) context.getObject("PATTERN_RULE_REGISTRY");
         if (converters == null) {
@@ -62,20 +76,23 @@ public final class LogSetup {
         converters.put("syslogPriority", SyslogPriority.class.getName());
         encoder.start();
 
-        OutputStreamAppender<ILoggingEvent> appender;
-        if (file != null) {
+        Appender<ILoggingEvent> appender;
+        if (syslog) {
+            appender = new SyslogAppender(encoder);
+        } else if (file != null) {
             FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
             fileAppender.setFile(file.toString());
             fileAppender.setAppend(true);
+            fileAppender.setEncoder(encoder);
             appender = fileAppender;
         } else {
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
             console.setTarget("System.err");
+            console.setEncoder(encoder);
             appender = console;
         }
         appender.setContext(context);
         appender.setName("racoon");
-        appender.setEncoder(encoder);
         appender.start();
 
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -89,12 +106,17 @@ public final class LogSetup {
     public static final class SyslogPriority extends ClassicConverter {
         @Override
         public String convert(ILoggingEvent event) {
-            return switch (event.getLevel().toInt()) {
-                case Level.ERROR_INT -> "3";
-                case Level.WARN_INT -> "4";
-                case Level.INFO_INT -> "6";
-                default -> "7";
-            };
+            return Integer.toString(syslogPriority(event.getLevel()));
         }
+    }
+
+    /** syslog(3) priorities: LOG_ERR 3, LOG_WARNING 4, LOG_INFO 6, LOG_DEBUG 7. */
+    static int syslogPriority(Level level) {
+        return switch (level.toInt()) {
+            case Level.ERROR_INT -> 3;
+            case Level.WARN_INT -> 4;
+            case Level.INFO_INT -> 6;
+            default -> 7;
+        };
     }
 }

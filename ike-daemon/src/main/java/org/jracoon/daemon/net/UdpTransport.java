@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <p>On a NAT-T socket (RFC 3948) incoming IKE carries a 4-byte zero non-ESP marker, which is
  * stripped here, and a lone 0xFF byte is a NAT keepalive, which is dropped; outgoing IKE gets
- * the marker added.
+ * the marker added, outgoing keepalives go as they are.
  */
 public final class UdpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ike.net");
@@ -139,7 +139,7 @@ public final class UdpTransport implements AutoCloseable {
             return;
         }
         ByteBuf buf;
-        if (bound.natT()) {
+        if (bound.natT() && !datagram.isKeepalive()) {
             buf = Unpooled.buffer(NON_ESP_MARKER_LENGTH + datagram.data().length)
                     .writeZero(NON_ESP_MARKER_LENGTH).writeBytes(datagram.data());
         } else {

@@ -9,24 +9,36 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoop;
 import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.SecureRandomSource;
 import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
 import org.jracoon.ike.engine.EngineSink;
 import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.IkeEngine;
+import org.jracoon.ike.engine.Limits;
+import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelEvent;
 import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.kernel.KernelPolicy;
+import org.jracoon.ike.kernel.PolicyDirection;
+import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.policy.Policies;
 import org.jracoon.ike.sa.IpsecSa;
@@ -54,10 +66,16 @@ public final class Daemon implements AutoCloseable {
             List<UdpTransport.Endpoint> listen, PrintStream dryRunOut, ScriptHooks scripts) {
     }
 
+    /** DH key pairs kept ready per group: about a second's worth of Main Modes at full load. */
+    private static final int DH_KEYS_READY = 256;
+
     private final KernelIpsec kernel;
     private final PrintStream dryRunOut;
-    private final ScriptHooks scripts;
+    private DhKeyPool dhKeys;
+    /** Read and replaced on the event loop only, like the engine's configuration. */
+    private ScriptHooks scripts;
     private final Map<EngineTimer, ScheduledFuture<?>> timers = new HashMap<>();
+    private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private UdpTransport transport;
     private EventLoop loop;
     private IkeEngine engine;
@@ -92,9 +110,9 @@ public final class Daemon implements AutoCloseable {
         } catch (KernelException e) {
             throw new IOException(e.getMessage(), e);
         }
-        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel,
-                new SecureRandomSource(),
-                InstantSource.system(), settings.padding(), new Sink());
+        dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
+        engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
+                dhKeys, InstantSource.system(), settings.padding(), new Sink(), Limits.DEFAULT);
         transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
         loop = transport.eventLoop();
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
@@ -113,6 +131,91 @@ public final class Daemon implements AutoCloseable {
         } else if (event instanceof KernelEvent.Expire expire) {
             engine.expire(expire);
         }
+    }
+
+    /**
+     * Runs {@code work} on the event loop, where the engine lives, and waits for its result:
+     * how the admin socket and the key export query and command the engine.
+     *
+     * @throws IOException when the daemon is stopping and the loop takes no more work
+     */
+    public <T> T onEngine(Function<IkeEngine, T> work) throws IOException {
+        if (loop.inEventLoop()) {
+            return work.apply(engine); // an event listener, called by the engine itself
+        }
+        try {
+            return loop.submit(() -> work.apply(engine)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException | RejectedExecutionException e) {
+            throw new IOException("the daemon is stopping", e);
+        }
+    }
+
+    /** Every engine event from now on goes to {@code listener} too (racoonctl show-event, establish-sa -w). */
+    public void addEventListener(Consumer<EngineEvent> listener) {
+        eventListeners.add(listener);
+    }
+
+    public void removeEventListener(Consumer<EngineEvent> listener) {
+        eventListeners.remove(listener);
+    }
+
+    /**
+     * An operator's request for SAs for {@code selector} (racoonctl establish-sa esp|ah): the
+     * outbound policy with exactly this selector gives protocol, mode and endpoints, and the
+     * engine gets the request an ACQUIRE for that policy would give it (racoon admin.c does the
+     * same lookup).
+     *
+     * @return the request handed to the engine
+     * @throws IOException one line: no such policy, or one that requests no {@code protocol}
+     */
+    public SaRequest establish(TrafficSelector selector, IpsecProtocol protocol) throws IOException {
+        List<KernelPolicy> policies;
+        try {
+            policies = kernel.dumpPolicy();
+        } catch (KernelException e) {
+            throw new IOException("cannot read the kernel's policies: " + e.getMessage(), e);
+        }
+        Optional<KernelPolicy> policy = policies.stream().filter(p -> p.spec().direction() == PolicyDirection.OUT
+                && p.spec().selector().equals(selector)).findFirst();
+        if (policy.isEmpty()) {
+            throw new IOException("no outbound policy for " + selector);
+        }
+        // sequence 0: no ACQUIRE to claim; the selector's hosts are the endpoints in transport mode
+        KernelEvent.Acquire acquire = new KernelEvent.Acquire(0, protocol, selector.source().address(),
+                selector.destination().address(), policy.get().id());
+        AcquireRequests.Result result = AcquireRequests.of(acquire, policy);
+        if (result instanceof AcquireRequests.Result.Refused refused) {
+            throw new IOException(refused.reason());
+        }
+        SaRequest request = ((AcquireRequests.Result.Request) result).request();
+        KNL.info("establish-sa: negotiating {} {} for {}", request.protocol(), request.mode(), request.selector());
+        onEngine(e -> {
+            e.acquire(request);
+            return null;
+        });
+        return request;
+    }
+
+    /** A reloaded configuration; sockets stay as they are (racoon too needs a restart for listen changes). */
+    public void reconfigure(Settings settings) throws IOException {
+        onEngine(e -> {
+            e.reconfigure(settings.policies(), settings.authenticators(), settings.padding());
+            scripts = settings.scripts();
+            return null;
+        });
+    }
+
+    /**
+     * Deletes every SA this daemon negotiated, telling each peer, as the daemon stops (racoon
+     * flushes the whole SAD instead, SAs of others included: racoon-pains.md 9).
+     *
+     * @return how many ISAKMP SAs were deleted
+     */
+    public int deleteNegotiatedSas() throws IOException {
+        return onEngine(e -> e.deleteIsakmpSas(sa -> true, true));
     }
 
     private void acquire(KernelEvent.Acquire acquire) {
@@ -144,6 +247,9 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         if (transport != null) {
             transport.close();
+        }
+        if (dhKeys != null) {
+            dhKeys.close();
         }
         kernel.close();
     }
@@ -179,6 +285,7 @@ public final class Daemon implements AutoCloseable {
         @Override
         public void event(EngineEvent event) {
             scripts.on(event);
+            eventListeners.forEach(l -> l.accept(event));
             if (event instanceof EngineEvent.Phase1Established e) {
                 IKE.debug("{} event phase1-up with {}", e.cookies(), e.peer());
             } else if (event instanceof EngineEvent.Phase1Down e) {

@@ -17,10 +17,12 @@ import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.kernel.IpPrefix;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.policy.AuthMethod;
+import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.Identifier;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
 import org.jracoon.ike.policy.Liveness;
+import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.ProposalCheck;
@@ -52,7 +54,7 @@ class ConfigMappingTest {
         RemotePolicy anonymous = new RemotePolicy(Optional.empty(), List.of(new Phase1Proposal(
                 EncryptionAlgorithm.TRIPLE_DES_CBC, 0, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY,
                 ModpGroup.MODP_1024, 24 * 3600)), Identifier.address(), Optional.empty(), ProposalCheck.STRICT, 16,
-                true, false, Timers.DEFAULT, Liveness.DEFAULT);
+                true, false, Timers.DEFAULT, NatTraversal.OFF, GeneratePolicy.OFF, Liveness.DEFAULT);
         assertEquals(List.of(anonymous), mapped.policies().remotes());
         assertEquals(List.of(new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.TRIPLE_DES,
                 IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1, IpsecAuthentication.HMAC_MD5),
@@ -159,16 +161,39 @@ class ConfigMappingTest {
     }
 
     @Test
-    void generatePolicyIsRefused(@TempDir Path dir) throws Exception {
+    void roamingGatewayAndLaptopSettings(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("racoon.conf");
         Files.writeString(file, """
+                timer { natt_keepalive 15 sec; }
                 remote anonymous {
                 	exchange_mode main;
+                	passive on;
                 	generate_policy on;
+                	nat_traversal on;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method pre_shared_key; dh_group 2; }
+                }
+                remote 192.0.2.1 {
+                	exchange_mode main;
+                	generate_policy unique;
+                	nat_traversal force;
+                	dpd_delay 30;
                 	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method pre_shared_key; dh_group 2; }
                 }
                 """);
-        assertEquals(file + ": remote anonymous: generate_policy require is not supported", refusal(file));
+        ConfigMapping.Mapped mapped = map(file);
+        RemotePolicy gateway = mapped.policies().remotes().get(0);
+        assertEquals(true, gateway.passive());
+        assertEquals(GeneratePolicy.REQUIRE, gateway.generatePolicy());
+        assertEquals(NatTraversal.ON, gateway.natTraversal());
+        assertEquals(Liveness.DEFAULT, gateway.liveness());
+        assertEquals(Duration.ofSeconds(15), gateway.timers().nattKeepalive());
+        RemotePolicy other = mapped.policies().remotes().get(1);
+        assertEquals(false, other.passive());
+        assertEquals(GeneratePolicy.UNIQUE, other.generatePolicy());
+        assertEquals(NatTraversal.FORCE, other.natTraversal());
+        assertEquals(new Liveness(true, Duration.ofSeconds(30), Duration.ofSeconds(5), 5, Liveness.Rekey.ON),
+                other.liveness());
+        assertEquals(List.of(), mapped.warnings());
     }
 
     @Test

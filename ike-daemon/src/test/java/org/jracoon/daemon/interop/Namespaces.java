@@ -95,6 +95,28 @@ final class Namespaces implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Gives the running charon of a side (started by {@link #startPeer}) the connections and
+     * credentials kept in test resources under {@code interop/DIR/charon} (swanctl.conf, x509,
+     * x509ca, private), loaded over those of its case, and the strongswan.conf lines of
+     * {@code DIR/charon-settings.conf} (inside charon { }), which apply to IKE SAs created from now on.
+     */
+    void reconfigurePeer(String side, String resourceDir) {
+        Path source = resources(resourceDir);
+        shell(String.join(" && ",
+                "cp -r " + source.resolve("charon") + "/. $RUN/" + side + "/swanctl/",
+                "cp " + source.resolve("charon-settings.conf") + " $RUN/" + side + "/extra.conf",
+                "sw " + side + " ss" + side + " --reload-settings",
+                "sw " + side + " ss" + side + " --load-all --noprompt"));
+    }
+
+    /** Further addresses on a namespace's veth (ssA0 or ssB0), in 192.168.1.0/24. */
+    void addAddresses(String ns, List<String> addresses) {
+        List<String> commands = new ArrayList<>();
+        addresses.forEach(a -> commands.add("ip -n " + ns + " addr replace " + a + "/24 dev " + ns + "0"));
+        shell(String.join(" && ", commands));
+    }
+
     /** swanctl --list-sas of the charon on a side. */
     String charonSas(String side) {
         return shell("sw " + side + " ss" + side + " --list-sas");
@@ -119,7 +141,7 @@ final class Namespaces implements AutoCloseable {
     /** Our daemon in a namespace with a racoon.conf from the test resources (psk.txt beside it, mode 0600). */
     OurDaemon startDaemon(String ns, String resourceDir, String confName) throws IOException, InterruptedException {
         Path dir = daemonDirectory(ns);
-        Path source = ROOT.resolve("ike-daemon/src/test/resources/interop").resolve(resourceDir);
+        Path source = resources(resourceDir);
         Path pskSource = source.resolve(confName.replace("racoon", "psk").replace(".conf", ".txt"));
         if (Files.exists(pskSource)) {
             Path psk = dir.resolve("psk.txt");
@@ -135,8 +157,15 @@ final class Namespaces implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("racoon.out").toFile()).start();
         OurDaemon daemon = new OurDaemon(p, log, dir.resolve("racoon.out"));
         daemons.add(daemon);
-        daemon.awaitLog("racoon started", 60);
+        // the automatic choice: PF_KEY when the kernel has AF_KEY, XFRM in the pass without af_key
+        daemon.awaitLog("racoon started (kernel: " + (Files.exists(Path.of("/proc/net/pfkey")) ? "PF_KEY" : "XFRM")
+                + ")", 60);
         return daemon;
+    }
+
+    /** A folder of the interop test resources. */
+    private static Path resources(String dir) {
+        return ROOT.resolve("ike-daemon/src/test/resources/interop").resolve(dir);
     }
 
     /** Where a namespace's daemon keeps its configuration, keys and log. */
@@ -232,6 +261,11 @@ final class Namespaces implements AutoCloseable {
             this.process = process;
             this.log = log;
             this.out = out;
+        }
+
+        /** The daemon's process ID (bin/racoon execs java, so this is the JVM's). */
+        long pid() {
+            return process.pid();
         }
 
         String log() {

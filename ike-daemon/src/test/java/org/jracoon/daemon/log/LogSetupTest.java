@@ -51,4 +51,14 @@ class LogSetupTest {
         String line = Files.readAllLines(file).get(0);
         assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: WARN: \\[ike\\.knl\\] kernel refused the SA"), line);
     }
+
+    @Test
+    void minusLNamesWhereEachLineWasLogged() throws Exception {
+        Path file = dir.resolve("location.log");
+        LogSetup.configure(0, file, false, true);
+        LoggerFactory.getLogger("ike.cfg").info("started");
+        String line = Files.readAllLines(file).get(0);
+        assertTrue(line.matches(".*: INFO: \\[ike\\.cfg\\] LogSetupTest\\.minusLNamesWhereEachLineWasLogged:\\d+: started"),
+                line);
+    }
 }

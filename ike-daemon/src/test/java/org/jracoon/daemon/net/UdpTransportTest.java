@@ -69,6 +69,11 @@ class UdpTransportTest {
             peer.setSoTimeout(5000);
             peer.receive(back);
             assertArrayEquals(new byte[] {0, 0, 0, 0, 5, 6}, Arrays.copyOf(back.getData(), back.getLength()));
+
+            // a keepalive leaves as the one 0xFF octet, without the marker (RFC 3948 section 2.3)
+            transport.send(Datagram.keepalive(in.local(), in.remote()));
+            peer.receive(back);
+            assertArrayEquals(new byte[] {(byte) 0xFF}, Arrays.copyOf(back.getData(), back.getLength()));
         }
     }
 }

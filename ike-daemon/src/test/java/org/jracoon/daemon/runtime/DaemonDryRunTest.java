@@ -139,7 +139,7 @@ class DaemonDryRunTest {
             }
             List<String> refusals = warnings.stream().filter(w -> w.contains(expected)).toList();
             assertEquals(1, refusals.size(), warnings.toString());
-            assertTrue(refusals.get(0).contains("/127.0.0.3:500"), refusals.get(0));
+            assertTrue(refusals.get(0).contains("phase 1 with 127.0.0.3[500] refused"), refusals.get(0));
             for (RecordingKernel kernel : List.of(kernelA, kernelB)) {
                 assertTrue(kernel.calls().stream().noneMatch(c -> c.operation() == KernelOperation.UPDATE
                         || c.operation() == KernelOperation.ADD), kernel.calls().toString());
