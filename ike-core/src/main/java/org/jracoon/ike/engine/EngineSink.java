@@ -1,6 +1,7 @@
 package org.jracoon.ike.engine;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Where the engine's outputs go: datagrams to send, timers to arm or cancel, events. The
@@ -16,4 +17,30 @@ public interface EngineSink {
     void cancel(EngineTimer timer);
 
     void event(EngineEvent event);
+
+    /**
+     * A sink for an engine used once, to see what it sends (a first message to probe or flood a
+     * responder with): datagrams go to {@code datagrams}; timers and events are dropped, since
+     * such an engine is never driven past its first output.
+     */
+    static EngineSink datagramsOnly(Consumer<Datagram> datagrams) {
+        return new EngineSink() {
+            @Override
+            public void send(Datagram datagram) {
+                datagrams.accept(datagram);
+            }
+
+            @Override
+            public void arm(EngineTimer timer, Duration delay) {
+            }
+
+            @Override
+            public void cancel(EngineTimer timer) {
+            }
+
+            @Override
+            public void event(EngineEvent event) {
+            }
+        };
+    }
 }

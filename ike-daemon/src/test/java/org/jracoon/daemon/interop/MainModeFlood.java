@@ -17,10 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.ModpGroup;
-import org.jracoon.ike.engine.Datagram;
-import org.jracoon.ike.engine.EngineEvent;
 import org.jracoon.ike.engine.EngineSink;
-import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.IkeEngine;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.exchange.Authenticators;
@@ -108,24 +105,7 @@ final class MainModeFlood implements AutoCloseable {
         Phase1Proposal proposal = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
                 AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024, 28800);
         List<byte[]> out = new ArrayList<>();
-        EngineSink sink = new EngineSink() {
-            @Override
-            public void send(Datagram datagram) {
-                out.add(datagram.data());
-            }
-
-            @Override
-            public void arm(EngineTimer timer, Duration delay) {
-            }
-
-            @Override
-            public void cancel(EngineTimer timer) {
-            }
-
-            @Override
-            public void event(EngineEvent event) {
-            }
-        };
+        EngineSink sink = EngineSink.datagramsOnly(d -> out.add(d.data()));
         Random random = new Random(3);
         IkeEngine engine = new IkeEngine(new Policies(List.of(RemotePolicy.of(Optional.of(peer), List.of(proposal))),
                 List.of()), Authenticators.preSharedKeys(address -> Optional.empty()), new RecordingKernel(),

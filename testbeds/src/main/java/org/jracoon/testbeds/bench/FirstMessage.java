@@ -1,16 +1,12 @@
 package org.jracoon.testbeds.bench;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.ike.crypto.SecureRandomSource;
-import org.jracoon.ike.engine.Datagram;
-import org.jracoon.ike.engine.EngineEvent;
 import org.jracoon.ike.engine.EngineSink;
-import org.jracoon.ike.engine.EngineTimer;
 import org.jracoon.ike.engine.IkeEngine;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.pfkey.recording.RecordingKernel;
@@ -23,24 +19,7 @@ final class FirstMessage {
 
     static byte[] of(NegotiatorConfig negotiator, SaRequest request) {
         List<byte[]> sent = new ArrayList<>();
-        EngineSink sink = new EngineSink() {
-            @Override
-            public void send(Datagram datagram) {
-                sent.add(datagram.data());
-            }
-
-            @Override
-            public void arm(EngineTimer timer, Duration delay) {
-            }
-
-            @Override
-            public void cancel(EngineTimer timer) {
-            }
-
-            @Override
-            public void event(EngineEvent event) {
-            }
-        };
+        EngineSink sink = EngineSink.datagramsOnly(d -> sent.add(d.data()));
         new IkeEngine(negotiator.mapped().policies(), negotiator.authenticators(), new RecordingKernel(),
                 new SecureRandomSource(), InstantSource.system(), negotiator.mapped().padding(), sink)
                 .acquire(request);
