@@ -19,7 +19,9 @@ import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.ExchangeManager;
 import org.jracoon.ike.exchange.Services;
 import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.payload.ExchangeType;
 import org.jracoon.ike.payload.IsakmpHeader;
@@ -138,9 +140,43 @@ public final class IkeEngine {
         }
     }
 
-    /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
+    /**
+     * A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else
+     * Main Mode first. An ACQUIRE for the traffic of a pair we answered whose outbound SA the
+     * kernel holds by the time it is read is stale: as responder, our inbound SA goes in before
+     * QM2 and the outbound one on QM3, and a reply sent in between is ACQUIREd. (An operator's
+     * request, sequence 0, always goes.)
+     */
     public void acquire(SaRequest request) {
-        guarded("request for " + request.selector(), () -> start(request));
+        guarded("request for " + request.selector(), () -> {
+            Optional<IpsecSa> installed = request.sequence() == 0 ? Optional.empty() : answeredAndInstalled(request);
+            if (installed.isPresent()) {
+                IKE.info("ACQUIRE for {} ignored: IPsec SA {} was installed since", request.selector(),
+                        installed.get());
+                return;
+            }
+            start(request);
+        });
+    }
+
+    private Optional<IpsecSa> answeredAndInstalled(SaRequest request) {
+        for (ExchangeManager m : table.entries()) {
+            Optional<IpsecSa> pair = m.answeredPair(request).filter(p -> p.remote().equals(request.peer())
+                    && inKernel(p.outbound()));
+            if (pair.isPresent()) {
+                return pair;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean inKernel(SaId id) {
+        try {
+            return services.kernel().getSa(id).isPresent();
+        } catch (KernelException e) {
+            IKE.info("SA {} not looked up: {}", id, e.getMessage());
+            return false;
+        }
     }
 
     private void start(SaRequest request) {

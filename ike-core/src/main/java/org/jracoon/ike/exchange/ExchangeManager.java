@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,8 @@ public final class ExchangeManager implements SaTable.Entry {
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
     /** The policies generate_policy added for the pairs we responded to, deleted with them. */
     private final Map<IpsecSa, List<PolicySpec>> generated = new HashMap<>();
+    /** The pairs we negotiated as Quick Mode responder. */
+    private final Set<IpsecSa> answered = new HashSet<>();
     private boolean peerInitialContact;
     /** Dead peer detection, when we probe this peer. */
     private Dpd dpd;
@@ -169,9 +172,8 @@ public final class ExchangeManager implements SaTable.Entry {
      * A request for traffic already being negotiated is ignored (racoon pfkey.c pk_recvacquire).
      */
     public void request(SaRequest request) {
-        if (waiting.stream().anyMatch(w -> sameTraffic(w, request))
-                || quickModes.values().stream()
-                        .anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
+        if (waiting.stream().anyMatch(w -> sameTraffic(w, request)) || quickModes.values().stream()
+                .anyMatch(q -> q.request().map(r -> sameTraffic(r, request)).orElseGet(() -> q.answers(request)))) {
             CHD.debug("{} {} already being negotiated", sa.cookies(), request.selector());
             return;
         }
@@ -202,6 +204,15 @@ public final class ExchangeManager implements SaTable.Entry {
     }
 
     /**
+     * A pair we negotiated as responder for the traffic {@code request} names: our outbound SA
+     * goes in only on QM3, so the kernel may have ACQUIREd it for a reply sent before.
+     */
+    public Optional<IpsecSa> answeredPair(SaRequest request) {
+        return answered.stream().filter(p -> p.selector().equals(request.selector())
+                && p.protocol() == request.protocol()).findFirst();
+    }
+
+    /**
      * Takes over the IPsec SA pairs of an ISAKMP SA with the same peer that ended, so that
      * their expiry and renewal go on under this one (racoon isakmp.c migrate_ph12).
      */
@@ -211,9 +222,11 @@ public final class ExchangeManager implements SaTable.Entry {
         ipsecSas.addAll(predecessor.ipsecSas);
         initiated.putAll(predecessor.initiated);
         generated.putAll(predecessor.generated);
+        answered.addAll(predecessor.answered);
         predecessor.ipsecSas.clear();
         predecessor.initiated.clear();
         predecessor.generated.clear();
+        predecessor.answered.clear();
     }
 
     /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
@@ -546,7 +559,8 @@ public final class ExchangeManager implements SaTable.Entry {
             quickModes.remove(mid);
             sa.protection().orElseThrow().forget(mid);
             ipsecSas.addAll(qm.installed());
-            qm.request().ifPresent(r -> qm.installed().forEach(pair -> initiated.put(pair, r)));
+            qm.request().ifPresentOrElse(r -> qm.installed().forEach(pair -> initiated.put(pair, r)),
+                    () -> answered.addAll(qm.installed()));
             if (!qm.generatedPolicies().isEmpty()) {
                 qm.installed().forEach(pair -> generated.put(pair, qm.generatedPolicies()));
             }
@@ -802,6 +816,7 @@ public final class ExchangeManager implements SaTable.Entry {
     private void forget(IpsecSa pair) {
         ipsecSas.remove(pair);
         initiated.remove(pair);
+        answered.remove(pair);
         List<PolicySpec> policies = generated.remove(pair);
         if (policies == null || ipsecSas.stream().anyMatch(p -> p.selector().equals(pair.selector()))) {
             return;

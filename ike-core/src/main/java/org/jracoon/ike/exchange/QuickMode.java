@@ -153,6 +153,16 @@ final class QuickMode implements Exchange {
         return Optional.ofNullable(request);
     }
 
+    /**
+     * As responder, whether QM1 asked for the pair {@code r} names: QM1's IDs seen from our side
+     * and the protocol chosen. Our inbound SA goes in before QM2 and the outbound one on QM3, so
+     * the kernel may ACQUIRE the outbound one for a reply in between.
+     */
+    boolean answers(SaRequest r) {
+        return request == null && choice != null && selector.equals(r.selector())
+                && choice.suite().protocol() == r.protocol();
+    }
+
     /** Whether this is a responder that has not yet taken a QM1: the message at hand created it. */
     boolean awaitingFirstMessage() {
         return state == State.AWAIT_QM1;

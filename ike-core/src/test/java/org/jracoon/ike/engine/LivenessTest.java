@@ -17,6 +17,7 @@ import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.KernelEvent;
 import org.jracoon.ike.kernel.Lifetime;
+import org.jracoon.ike.payload.ExchangeType;
 import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.Phase1Proposal;
@@ -153,6 +154,44 @@ class LivenessTest {
         pair.a.engine.expire(new KernelEvent.Expire(orphan.inbound(), false, Lifetime.NONE));
         pair.pump();
         assertEquals(2, pair.a.sink.events(EngineEvent.Phase2Established.class).size(), "renewed once");
+    }
+
+    @Test
+    void theResponderIgnoresAnAcquireForThePairItIsAnsweringOrHasJustInstalled() {
+        Phase1Proposal proposal = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
+                AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_1024, 28800);
+        EnginePair pair = new EnginePair(policies(EnginePair.ADDRESS_B, proposal, Liveness.DEFAULT, true),
+                policies(EnginePair.ADDRESS_A, proposal, Liveness.DEFAULT, false));
+        // QM3 held back: B has put in its inbound SA, not yet its outbound one
+        int[] quickModeFromA = {0};
+        List<Datagram> qm3 = pair.holdBack(d -> EnginePair.sent(d, pair.a, ExchangeType.QUICK_MODE)
+                && ++quickModeFromA[0] == 2);
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(1, qm3.size());
+        assertEquals(1, pair.b.kernel.updated.size());
+        assertTrue(pair.b.kernel.added.isEmpty());
+        int sent = pair.b.sink.sent.size();
+        // a reply to A's first packet through its new outbound SA: ACQUIRE on B, while Quick Mode runs
+        pair.b.engine.acquire(pair.b.request(pair.a, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(sent, pair.b.sink.sent.size(), "no Quick Mode of B's own");
+
+        pair.lose = d -> false;
+        pair.inject(pair.a, pair.b, qm3.get(0).data());
+        assertEquals(1, pair.b.kernel.added.size());
+        // the same ACQUIRE read only after QM3: the outbound SA is there by now
+        pair.b.engine.acquire(pair.b.request(pair.a, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(sent, pair.b.sink.sent.size(), "still no Quick Mode of B's own");
+        assertEquals(1, pair.b.engine.ipsecSas().size());
+
+        // once the kernel no longer has the outbound SA, an ACQUIRE negotiates again
+        IpsecSa onB = pair.b.engine.ipsecSas().get(0);
+        pair.b.kernel.deleteSa(onB.outbound());
+        pair.b.engine.acquire(pair.b.request(pair.a, IpsecMode.TUNNEL));
+        pair.pump();
+        assertEquals(2, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
     }
 
     @Test

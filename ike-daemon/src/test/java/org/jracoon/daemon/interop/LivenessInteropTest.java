@@ -47,10 +47,7 @@ class LivenessInteropTest {
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
             Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, "liveness", "racoon-B.conf");
             Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, "liveness", "racoon.conf");
-            ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
-                    "10.1.0.1");
-            ns.tunnelPolicies(Namespaces.B, Namespaces.IP_B, Namespaces.IP_A, "10.2.0.0/24", "10.1.0.0/24",
-                    "10.2.0.1");
+            ns.tunnelPoliciesOnBothSides();
             assertTrue(ns.ping(Namespaces.A, "10.1.0.1", "10.2.0.1", 15), a.output() + b.output());
 
             // one ping every 0.2 s until the third renewed pair's predecessor is gone

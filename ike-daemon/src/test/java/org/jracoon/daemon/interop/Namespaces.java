@@ -138,6 +138,12 @@ final class Namespaces implements AutoCloseable {
                 "ip -n " + ns + " route replace " + farNet + " via " + peer + " src " + ownInner));
     }
 
+    /** Tunnel policies between 10.1.0.0/24 behind A and 10.2.0.0/24 behind B, in both namespaces. */
+    void tunnelPoliciesOnBothSides() {
+        tunnelPolicies(A, IP_A, IP_B, "10.1.0.0/24", "10.2.0.0/24", "10.1.0.1");
+        tunnelPolicies(B, IP_B, IP_A, "10.2.0.0/24", "10.1.0.0/24", "10.2.0.1");
+    }
+
     /** Our daemon in a namespace with a racoon.conf from the test resources (psk.txt beside it, mode 0600). */
     OurDaemon startDaemon(String ns, String resourceDir, String confName) throws IOException, InterruptedException {
         Path dir = daemonDirectory(ns);
