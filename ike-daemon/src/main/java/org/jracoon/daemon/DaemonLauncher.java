@@ -274,7 +274,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
         ConfigMapping.Mapped mapped = negotiator.mapped();
         Daemon.Settings settings = new Daemon.Settings(mapped.policies(), negotiator.authenticators(), mapped.padding(),
                 listen(config.config().listen(), usesNatTraversal(mapped.policies())),
-                options.dryRun() ? System.out : null);
+                options.dryRun() ? System.out : null, mapped.scripts());
         return new Prepared(settings, mapped.policies().remotes().size(), mapped.policies().phase2().size(),
                 mapped.warnings());
     }

@@ -11,7 +11,17 @@ public sealed interface EngineEvent {
 
     Cookies cookies();
 
-    record Phase1Established(Cookies cookies, InetSocketAddress peer) implements EngineEvent {
+    /** @param peerId the identity the peer proved, as logged */
+    record Phase1Established(Cookies cookies, InetSocketAddress peer, InetSocketAddress local, String peerId)
+            implements EngineEvent {
+    }
+
+    /**
+     * An established ISAKMP SA ended: expired, deleted by either side, purged, or (with
+     * {@code dead}) its peer stopped answering dead peer detection.
+     */
+    record Phase1Down(Cookies cookies, InetSocketAddress peer, InetSocketAddress local, String peerId, boolean dead)
+            implements EngineEvent {
     }
 
     /** @param reason one line, as logged */

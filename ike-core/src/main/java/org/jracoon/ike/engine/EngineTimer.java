@@ -14,6 +14,10 @@ public record EngineTimer(long saSerial, int messageId, Kind kind) {
         PHASE_TIMEOUT,
         /** The ISAKMP SA's negotiated lifetime ran out. */
         LIFETIME,
+        /** 80 % of the ISAKMP SA's lifetime passed: time to negotiate its successor (racoon's DYING). */
+        REKEY,
+        /** Dead peer detection: send an R-U-THERE, or count a missing ACK (RFC 3706). */
+        DPD,
         /** Time to send the next NAT keepalive (RFC 3948 section 2.3). */
         NATT_KEEPALIVE
     }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.ExchangeManager;
 import org.jracoon.ike.exchange.Services;
 import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.payload.ExchangeType;
 import org.jracoon.ike.payload.IsakmpHeader;
@@ -68,6 +71,11 @@ public final class IkeEngine {
     private final Services services;
     private final Admission admission;
     private final SaTable<ExchangeManager> table = new SaTable<>();
+    /**
+     * Pairs we initiated whose ISAKMP SA ended with no successor: still installed, and renewed
+     * from a new phase 1 when their soft lifetime ends (where racoon deletes them).
+     */
+    private final Map<IpsecSa, SaRequest> orphans = new HashMap<>();
     /**
      * The ended responder SAs of recently refused MM1s, by peer and initiator cookie: a peer
      * retransmits MM1 until it hears the refusal, and each copy gets the notification sent
@@ -132,9 +140,43 @@ public final class IkeEngine {
         }
     }
 
-    /** A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else Main Mode first. */
+    /**
+     * A kernel request for an SA pair (from an ACQUIRE): Quick Mode on a usable ISAKMP SA, else
+     * Main Mode first. An ACQUIRE for the traffic of a pair we answered whose outbound SA the
+     * kernel holds by the time it is read is stale: as responder, our inbound SA goes in before
+     * QM2 and the outbound one on QM3, and a reply sent in between is ACQUIREd. (An operator's
+     * request, sequence 0, always goes.)
+     */
     public void acquire(SaRequest request) {
-        guarded("request for " + request.selector(), () -> start(request));
+        guarded("request for " + request.selector(), () -> {
+            Optional<IpsecSa> installed = request.sequence() == 0 ? Optional.empty() : answeredAndInstalled(request);
+            if (installed.isPresent()) {
+                IKE.info("ACQUIRE for {} ignored: IPsec SA {} was installed since", request.selector(),
+                        installed.get());
+                return;
+            }
+            start(request);
+        });
+    }
+
+    private Optional<IpsecSa> answeredAndInstalled(SaRequest request) {
+        for (ExchangeManager m : table.entries()) {
+            Optional<IpsecSa> pair = m.answeredPair(request).filter(p -> p.remote().equals(request.peer())
+                    && inKernel(p.outbound()));
+            if (pair.isPresent()) {
+                return pair;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean inKernel(SaId id) {
+        try {
+            return services.kernel().getSa(id).isPresent();
+        } catch (KernelException e) {
+            IKE.info("SA {} not looked up: {}", id, e.getMessage());
+            return false;
+        }
     }
 
     private void start(SaRequest request) {
@@ -181,6 +223,23 @@ public final class IkeEngine {
         return Optional.empty();
     }
 
+    /**
+     * An ISAKMP SA we initiated is at 80 % of its lifetime: unless a newer one with the peer
+     * exists, its successor is negotiated now (from port 500, under the current policy for the
+     * peer) and takes over its IPsec SAs when it ends.
+     */
+    private void renew(ExchangeManager dying) {
+        IsakmpSa old = dying.sa();
+        InetAddress peer = old.remote().getAddress();
+        boolean newer = table.entries().stream().anyMatch(m -> !m.dead() && m.sa().serial() > old.serial()
+                && m.sa().remote().getAddress().equals(peer));
+        if (newer || !dying.wantsRenewal()) {
+            return;
+        }
+        IKE.info("{} ISAKMP SA nearing the end of its lifetime, negotiating its successor", old.cookies());
+        initiate(old.local().getAddress(), peer, Optional.empty());
+    }
+
     /** A kernel EXPIRE: a soft one renews a pair we initiated, a hard one ends the pair it names. */
     public void expire(KernelEvent.Expire expire) {
         guarded("expire of " + expire.sa(), () -> expired(expire));
@@ -206,9 +265,19 @@ public final class IkeEngine {
                     continue;
                 }
                 Optional<SaRequest> again = m.rekeyRequest(pair);
-                IKE.info("{} IPsec SA {} soft lifetime over{}", m.sa().cookies(), pair,
-                        again.isPresent() ? ", negotiating a new pair" : ", the peer initiated it and renews it");
+                IKE.info("{} IPsec SA {} soft lifetime over{}", m.sa().cookies(), pair, again.isPresent()
+                        ? ", negotiating a new pair" : ", renewal left to the peer or already under way");
                 again.ifPresent(this::start);
+            }
+        }
+        for (Map.Entry<IpsecSa, SaRequest> orphan : List.copyOf(orphans.entrySet())) {
+            IpsecSa pair = orphan.getKey();
+            if (pair.inbound().equals(expire.sa()) || pair.outbound().equals(expire.sa())) {
+                orphans.remove(pair);
+                if (!expire.hard()) {
+                    IKE.info("IPsec SA {} soft lifetime over, its ISAKMP SA is gone: negotiating a new pair", pair);
+                    start(orphan.getValue());
+                }
             }
         }
     }
@@ -217,7 +286,12 @@ public final class IkeEngine {
     public void timerExpired(EngineTimer timer) {
         guarded(timer.toString(), () -> {
             table.bySerial(timer.saSerial()).ifPresent(m -> {
-                m.timerExpired(timer);
+                // REKEY is the engine's, which alone creates ISAKMP SAs
+                if (timer.kind() == EngineTimer.Kind.REKEY) {
+                    renew(m);
+                } else {
+                    m.timerExpired(timer);
+                }
                 prune(m);
             });
         });
@@ -374,7 +448,7 @@ public final class IkeEngine {
      */
     private void prune(ExchangeManager touched) {
         if (touched.dead()) {
-            table.remove(touched);
+            drop(touched);
         }
         if (touched.dead() || touched.sa().established()) {
             admission.settled(touched.sa());
@@ -385,11 +459,32 @@ public final class IkeEngine {
     private void prune() {
         for (ExchangeManager m : table.entries()) {
             if (m.dead()) {
-                table.remove(m);
+                drop(m);
             }
             if (m.dead() || m.sa().established()) {
                 admission.settled(m.sa());
             }
+        }
+    }
+
+    /**
+     * Removes an ISAKMP SA that ended. IPsec SAs still hanging off it go to the newest live
+     * ISAKMP SA with the same peer, if any (racoon isakmp.c isakmp_ph1delete); otherwise they
+     * live on in the kernel under their own lifetimes, those we initiated as orphans.
+     */
+    private void drop(ExchangeManager dead) {
+        if (table.bySerial(dead.sa().serial()).orElse(null) != dead) {
+            return;
+        }
+        table.remove(dead);
+        if (dead.ipsecSas().isEmpty()) {
+            return;
+        }
+        Optional<ExchangeManager> successor = table.usable(dead.sa().remote().getAddress());
+        if (successor.isPresent()) {
+            successor.get().adopt(dead);
+        } else {
+            dead.ipsecSas().forEach(pair -> dead.rekeyRequest(pair).ifPresent(r -> orphans.put(pair, r)));
         }
     }
 }

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.jracoon.ike.crypto.CryptoException;
@@ -101,7 +103,13 @@ public final class ExchangeManager implements SaTable.Entry {
     private final Map<IpsecSa, SaRequest> initiated = new HashMap<>();
     /** The policies generate_policy added for the pairs we responded to, deleted with them. */
     private final Map<IpsecSa, List<PolicySpec>> generated = new HashMap<>();
+    /** The pairs we negotiated as Quick Mode responder. */
+    private final Set<IpsecSa> answered = new HashSet<>();
     private boolean peerInitialContact;
+    /** Dead peer detection, when we probe this peer. */
+    private Dpd dpd;
+    /** Whether the SA ends because DPD found the peer dead. */
+    private boolean peerDead;
 
     /**
      * A message that may go out again, and how many more times: the last message of an exchange
@@ -127,7 +135,8 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /**
      * Starts Main Mode as initiator and sends MM1; {@code first} is negotiated once phase 1 is up
-     * (empty when an operator asked for phase 1 alone, racoonctl establish-sa isakmp).
+     * (empty when an operator asked for phase 1 alone, racoonctl establish-sa isakmp, or when it
+     * renews an ISAKMP SA whose IPsec SAs it will take over).
      */
     public static ExchangeManager initiate(IsakmpSa sa, Services services, Optional<SaRequest> first) {
         ExchangeManager m = new ExchangeManager(sa, services, MainMode.initiator(sa, services));
@@ -163,9 +172,8 @@ public final class ExchangeManager implements SaTable.Entry {
      * A request for traffic already being negotiated is ignored (racoon pfkey.c pk_recvacquire).
      */
     public void request(SaRequest request) {
-        if (waiting.stream().anyMatch(w -> sameTraffic(w, request))
-                || quickModes.values().stream()
-                        .anyMatch(q -> q.request().filter(r -> sameTraffic(r, request)).isPresent())) {
+        if (waiting.stream().anyMatch(w -> sameTraffic(w, request)) || quickModes.values().stream()
+                .anyMatch(q -> q.request().map(r -> sameTraffic(r, request)).orElseGet(() -> q.answers(request)))) {
             CHD.debug("{} {} already being negotiated", sa.cookies(), request.selector());
             return;
         }
@@ -182,7 +190,43 @@ public final class ExchangeManager implements SaTable.Entry {
      * leaves rekeying to the initiator).
      */
     public Optional<SaRequest> rekeyRequest(IpsecSa pair) {
-        return Optional.ofNullable(initiated.get(pair));
+        // taken out, so the soft expiry of the pair's other SA does not start a second renewal
+        return Optional.ofNullable(initiated.remove(pair));
+    }
+
+    /**
+     * Whether this ISAKMP SA, near the end of its lifetime, should be renewed: we initiated it,
+     * IPsec SAs hang off it, and {@code rekey} asks for it (racoon isakmp.c isakmp_ph1dying).
+     */
+    public boolean wantsRenewal() {
+        return sa.role() == Role.INITIATOR && sa.established() && !ipsecSas.isEmpty()
+                && sa.policy().liveness().renews(dpd != null);
+    }
+
+    /**
+     * A pair we negotiated as responder for the traffic {@code request} names: our outbound SA
+     * goes in only on QM3, so the kernel may have ACQUIREd it for a reply sent before.
+     */
+    public Optional<IpsecSa> answeredPair(SaRequest request) {
+        return answered.stream().filter(p -> p.selector().equals(request.selector())
+                && p.protocol() == request.protocol()).findFirst();
+    }
+
+    /**
+     * Takes over the IPsec SA pairs of an ISAKMP SA with the same peer that ended, so that
+     * their expiry and renewal go on under this one (racoon isakmp.c migrate_ph12).
+     */
+    public void adopt(ExchangeManager predecessor) {
+        IKE.info("{} takes over {} IPsec SA pairs from {}", sa.cookies(), predecessor.ipsecSas.size(),
+                predecessor.sa.cookies());
+        ipsecSas.addAll(predecessor.ipsecSas);
+        initiated.putAll(predecessor.initiated);
+        generated.putAll(predecessor.generated);
+        answered.addAll(predecessor.answered);
+        predecessor.ipsecSas.clear();
+        predecessor.initiated.clear();
+        predecessor.generated.clear();
+        predecessor.answered.clear();
     }
 
     /** An IPsec SA pair the kernel expired (hard): forgotten, and the peer told with a DELETE of our SPI. */
@@ -207,12 +251,17 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /** Drops this ISAKMP SA and removes its IPsec SAs from the kernel, telling the peer nothing (it restarted). */
     public void purge() {
+        IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
+        removePairs();
+        end();
+    }
+
+    /** Removes every IPsec SA pair of this ISAKMP SA from the kernel and forgets it. */
+    private void removePairs() {
         for (IpsecSa pair : List.copyOf(ipsecSas)) {
             removeFromKernel(pair);
+            forget(pair);
         }
-        IKE.info("{} purged after the peer's INITIAL-CONTACT ({} IPsec SA pairs)", sa.cookies(), ipsecSas.size());
-        List.copyOf(ipsecSas).forEach(this::forget);
-        end();
     }
 
     /**
@@ -343,10 +392,32 @@ public final class ExchangeManager implements SaTable.Entry {
                 sendInformational(List.of(Informational.deleteIsakmpSa(sa.cookies())));
                 end();
             }
+            case DPD -> dpdCheck();
             case NATT_KEEPALIVE -> {
                 services.sink().send(Datagram.keepalive(sa.local(), sa.remote()));
                 arm(0, EngineTimer.Kind.NATT_KEEPALIVE, timers().nattKeepalive());
             }
+            // REKEY goes to the engine, which alone creates ISAKMP SAs
+        }
+    }
+
+    /** The DPD timer fired: another R-U-THERE, or the peer is dead and its SAs go (racoon isakmp_info_send_r_u). */
+    private void dpdCheck() {
+        if (dpd == null || !sa.established()) {
+            return;
+        }
+        Dpd.Step step = dpd.due();
+        if (step instanceof Dpd.Probe p) {
+            IKE.debug("{} DPD: R-U-THERE seq {} to {} ({} unanswered)", sa.cookies(), p.sequence(), sa.remote(),
+                    p.failures());
+            sendInformational(List.of(Dpd.rUThere(sa.cookies(), p.sequence())));
+            arm(0, EngineTimer.Kind.DPD, p.nextCheck());
+        } else {
+            IKE.warn("{} DPD: peer {} seems dead ({} R-U-THEREs unanswered), its SAs are removed", sa.cookies(),
+                    sa.remote(), ((Dpd.Dead) step).failures());
+            peerDead = true;
+            removePairs();
+            end();
         }
     }
 
@@ -458,9 +529,18 @@ public final class ExchangeManager implements SaTable.Entry {
         if (exchange == mainMode) {
             IKE.info("{} ISAKMP SA established with {} ({})", sa.cookies(), endpoint(sa.remote()),
                     sa.proposal().orElseThrow());
-            services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote()));
-            services.sink().arm(timer(0, EngineTimer.Kind.LIFETIME),
-                    Duration.ofSeconds(sa.proposal().orElseThrow().lifetimeSeconds()));
+            services.sink().event(new EngineEvent.Phase1Established(sa.cookies(), sa.remote(), sa.local(),
+                    sa.peerId()));
+            long lifetime = sa.proposal().orElseThrow().lifetimeSeconds();
+            arm(0, EngineTimer.Kind.LIFETIME, Duration.ofSeconds(lifetime));
+            if (sa.policy().liveness().probes() && sa.peerDpd()) {
+                dpd = new Dpd(sa.policy().liveness(), services.random());
+                arm(0, EngineTimer.Kind.DPD, dpd.firstCheck());
+            }
+            if (sa.role() == Role.INITIATOR && sa.policy().liveness().renews(dpd != null)) {
+                // racoon's ph1 goes DYING at 80 % (PFKEY_SOFT_LIFETIME_RATE), when its successor is negotiated
+                arm(0, EngineTimer.Kind.REKEY, Duration.ofMillis(lifetime * 800));
+            }
             peerInitialContact = mainMode.peerInitialContact();
             if (sa.natDetected() && sa.behindNat() && !timers().nattKeepalive().isZero()) {
                 // only the side behind the NAT keeps its mapping open (RFC 3948 section 2.3)
@@ -479,7 +559,8 @@ public final class ExchangeManager implements SaTable.Entry {
             quickModes.remove(mid);
             sa.protection().orElseThrow().forget(mid);
             ipsecSas.addAll(qm.installed());
-            qm.request().ifPresent(r -> qm.installed().forEach(pair -> initiated.put(pair, r)));
+            qm.request().ifPresentOrElse(r -> qm.installed().forEach(pair -> initiated.put(pair, r)),
+                    () -> answered.addAll(qm.installed()));
             if (!qm.generatedPolicies().isEmpty()) {
                 qm.installed().forEach(pair -> generated.put(pair, qm.generatedPolicies()));
             }
@@ -600,8 +681,12 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
-    /** Marks the SA dead and cancels its timers. */
+    /** Marks the SA dead and cancels its timers; an established one is reported down. */
     private void end() {
+        if (sa.established()) {
+            services.sink().event(new EngineEvent.Phase1Down(sa.cookies(), sa.remote(), sa.local(), sa.peerId(),
+                    peerDead));
+        }
         for (int mid : new ArrayList<>(quickModes.keySet())) {
             failExchange(mid, "ISAKMP SA gone");
         }
@@ -611,6 +696,8 @@ public final class ExchangeManager implements SaTable.Entry {
         unanswered.clear();
         cancel(0, EngineTimer.Kind.PHASE_TIMEOUT);
         cancel(0, EngineTimer.Kind.LIFETIME);
+        cancel(0, EngineTimer.Kind.REKEY);
+        cancel(0, EngineTimer.Kind.DPD);
         cancel(0, EngineTimer.Kind.NATT_KEEPALIVE);
         sa.state(IsakmpSa.State.DEAD);
     }
@@ -643,6 +730,10 @@ public final class ExchangeManager implements SaTable.Entry {
             protection.forget(mid);
             store(key, null);
             for (NotifyPayload n : received.notifications()) {
+                if (n.notifyType() == NotifyType.R_U_THERE || n.notifyType() == NotifyType.R_U_THERE_ACK) {
+                    dpdNotification(n);
+                    continue;
+                }
                 IKE.info("{} peer notifies {}", sa.cookies(), n);
                 peerInitialContact |= n.notifyType() == NotifyType.INITIAL_CONTACT;
                 if (NotifyType.isError(n.notifyType())) {
@@ -662,6 +753,28 @@ public final class ExchangeManager implements SaTable.Entry {
         } catch (CryptoException e) {
             informationalDropped(mid, e.getMessage(), e.notifyType());
         }
+    }
+
+    /** An authentic R-U-THERE is answered (RFC 3706 section 5.3); an ACK counts for our probing. */
+    private void dpdNotification(NotifyPayload n) {
+        OptionalInt sequence = Dpd.sequenceOf(n);
+        if (sequence.isEmpty()) {
+            IKE.info("{} {} without a 4-octet sequence number ignored", sa.cookies(), NotifyType.name(n.notifyType()));
+            return;
+        }
+        if (n.notifyType() == NotifyType.R_U_THERE) {
+            IKE.debug("{} DPD: R-U-THERE seq {} answered", sa.cookies(), sequence.getAsInt());
+            sendInformational(List.of(Dpd.ack(sa.cookies(), n)));
+            return;
+        }
+        Optional<Duration> next = dpd == null ? Optional.empty() : dpd.acknowledged(sequence.getAsInt());
+        if (next.isEmpty()) {
+            IKE.debug("{} DPD: R-U-THERE-ACK seq {} answers nothing outstanding, ignored", sa.cookies(),
+                    sequence.getAsInt());
+            return;
+        }
+        IKE.debug("{} DPD: R-U-THERE-ACK seq {} received", sa.cookies(), sequence.getAsInt());
+        arm(0, EngineTimer.Kind.DPD, next.get());
     }
 
     /** One line for an Informational that did not prove itself: it changes nothing. */
@@ -703,6 +816,7 @@ public final class ExchangeManager implements SaTable.Entry {
     private void forget(IpsecSa pair) {
         ipsecSas.remove(pair);
         initiated.remove(pair);
+        answered.remove(pair);
         List<PolicySpec> policies = generated.remove(pair);
         if (policies == null || ipsecSas.stream().anyMatch(p -> p.selector().equals(pair.selector()))) {
             return;

@@ -53,7 +53,11 @@ final class Informational {
 
     /** A notification about the ISAKMP SA itself: protocol ISAKMP, the cookies as SPI (RFC 2408 section 3.14). */
     static NotifyPayload aboutIsakmpSa(Cookies cookies, int notifyType) {
-        return NotifyPayload.of(ProtocolId.ISAKMP, cookieSpi(cookies), notifyType, Octets.EMPTY);
+        return aboutIsakmpSa(cookies, notifyType, Octets.EMPTY);
+    }
+
+    static NotifyPayload aboutIsakmpSa(Cookies cookies, int notifyType, Octets data) {
+        return NotifyPayload.of(ProtocolId.ISAKMP, cookieSpi(cookies), notifyType, data);
     }
 
     /** The DELETE of an ISAKMP SA (RFC 2408 section 3.15). */

@@ -185,7 +185,8 @@ final class MainMode implements Exchange {
                         LOG.info("{} {} carried {}", sa.cookies(), initiator ? "MM6" : "MM5", n);
                     }
                 }
-                LOG.info("{} peer authenticated as {}", sa.cookies(), Ids.describe(id));
+                sa.peerId(Ids.describe(id));
+                LOG.info("{} peer authenticated as {}", sa.cookies(), sa.peerId());
                 sa.established(services.clock().instant());
                 pending = initiator ? null : Step.MM6;
             }

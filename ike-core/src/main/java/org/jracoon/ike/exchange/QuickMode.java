@@ -100,6 +100,7 @@ final class QuickMode implements Exchange {
     private byte[] niB;
     private byte[] nrB;
     private long lifetime;
+    private Secret gxy;
     private int reqid;
     private Optional<InetAddress> peerOriginalAddress = Optional.empty();
     private final List<IpsecSa> installed = new ArrayList<>();
@@ -150,6 +151,16 @@ final class QuickMode implements Exchange {
     /** The kernel request an initiator negotiates for; empty for a responder. */
     Optional<SaRequest> request() {
         return Optional.ofNullable(request);
+    }
+
+    /**
+     * As responder, whether QM1 asked for the pair {@code r} names: QM1's IDs seen from our side
+     * and the protocol chosen. Our inbound SA goes in before QM2 and the outbound one on QM3, so
+     * the kernel may ACQUIRE the outbound one for a reply in between.
+     */
+    boolean answers(SaRequest r) {
+        return request == null && choice != null && selector.equals(r.selector())
+                && choice.suite().protocol() == r.protocol();
     }
 
     /** Whether this is a responder that has not yet taken a QM1: the message at hand created it. */
@@ -217,7 +228,7 @@ final class QuickMode implements Exchange {
             }
             case AWAIT_QM3 -> {
                 in.checkHash(keys.hash3(messageId, niB, nrB), NotifyType.INVALID_HASH_INFORMATION, "HASH(3)");
-                install(choice.peerSpi());
+                installOutbound(choice.peerSpi());
                 if (sa.policy().generatePolicy() != GeneratePolicy.OFF) {
                     generatePolicies();
                 }
@@ -274,11 +285,16 @@ final class QuickMode implements Exchange {
                     rest.add(NotifyPayload.of(p.protocolId(), Phase2Proposals.spi(ownSpi),
                             NotifyType.RESPONDER_LIFETIME, Phase2Proposals.lifetimeAttributes(lifetime)));
                 }
+                // our inbound SA goes in before QM2 leaves: the initiator sends on its new outbound SA
+                // (the kernel prefers the newest) as soon as it has QM2, and on a renewal no packet
+                // may meet a missing SA; our outbound SA waits for QM3, which follows its inbound one
+                installInbound();
                 state = State.AWAIT_QM3;
                 return Optional.of(Informational.withLeadingHash(header(), rest, r -> keys.hash2(messageId, niB, r)));
             }
             case SEND_QM3 -> {
-                install(choice.peerSpi());
+                installInbound();
+                installOutbound(choice.peerSpi());
                 state = State.DONE;
                 return Optional.of(new IsakmpMessage(header(),
                         List.of(new HashPayload(Octets.of(keys.hash3(messageId, niB, nrB))))));
@@ -415,18 +431,27 @@ final class QuickMode implements Exchange {
         }
     }
 
-    /** KEYMAT for both directions to the kernel: inbound (our SPI) by UPDATE, outbound (theirs) by ADD. */
-    private void install(int peerSpi) throws KernelException {
+    /** KEYMAT for the inbound SA (our SPI) to the kernel by UPDATE. */
+    private void installInbound() throws KernelException {
+        services.kernel().updateSa(spec(new SaId(choice.suite().protocol(), peer(), local(), ownSpi), pfsSecret()));
+    }
+
+    /** KEYMAT for the outbound SA (the peer's SPI) to the kernel by ADD; the pair is then complete. */
+    private void installOutbound(int peerSpi) throws KernelException {
         Phase2Proposals.Suite suite = choice.suite();
-        Secret gxy = dh == null ? null : dh.agree(peerKe);
-        SaSpec inbound = spec(new SaId(suite.protocol(), peer(), local(), ownSpi), gxy);
-        SaSpec outbound = spec(new SaId(suite.protocol(), local(), peer(), peerSpi), gxy);
-        services.kernel().updateSa(inbound);
-        services.kernel().addSa(outbound);
+        services.kernel().addSa(spec(new SaId(suite.protocol(), local(), peer(), peerSpi), pfsSecret()));
         IpsecSa pair = new IpsecSa(sa.cookies(), suite.protocol(), suite.mode(), local(), peer(), ownSpi, peerSpi,
                 selector, lifetime);
         installed.add(pair);
         LOG.info("{} mid {} IPsec SA installed: {}", sa.cookies(), Integer.toHexString(messageId), pair);
+    }
+
+    /** g^xy of the PFS exchange, once both halves are known; null without PFS. */
+    private Secret pfsSecret() {
+        if (dh != null && gxy == null) {
+            gxy = dh.agree(peerKe);
+        }
+        return gxy;
     }
 
     private SaSpec spec(SaId id, Secret pfsSecret) {

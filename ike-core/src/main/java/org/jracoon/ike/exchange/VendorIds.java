@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The vendor IDs of MM1 and MM2 (RFC 2408 section 3.16) as racoon sends them: the initiator
  * announces the NAT-T versions it speaks, RFC 3947 first and the older drafts after it
- * (nattraversal.c isakmp_plist_append_natt_vids), then DPD (RFC 3706) when {@code dpd_delay}
- * asks for it; the responder answers with the one NAT-T version it chose and DPD if the peer
- * announced it (isakmp_ident.c ident_r1send). The chosen version goes on the ISAKMP SA.
+ * (nattraversal.c isakmp_plist_append_natt_vids), then DPD (RFC 3706) unless {@code dpd off};
+ * the responder answers with the one NAT-T version it chose and DPD if the peer announced it
+ * (isakmp_ident.c ident_r1send). The chosen version, and whether the peer announced DPD, go on
+ * the ISAKMP SA, where dead peer detection looks for the latter.
  */
 final class VendorIds implements MainModeTask {
 
@@ -30,7 +31,6 @@ final class VendorIds implements MainModeTask {
             NatTraversalVersion.DRAFT_02, NatTraversalVersion.DRAFT_02_N, NatTraversalVersion.DRAFT_00);
 
     private final IsakmpSa sa;
-    private boolean peerDpd;
 
     VendorIds(IsakmpSa sa) {
         this.sa = sa;
@@ -43,12 +43,12 @@ final class VendorIds implements MainModeTask {
             if (sa.policy().natTraversal() != NatTraversal.OFF) {
                 ANNOUNCED.forEach(v -> out.add(v.vendorId()));
             }
-            if (sa.policy().dpd()) {
+            if (sa.policy().liveness().dpd()) {
                 out.add(VendorIdPayload.DPD);
             }
         } else if (number == 2) {
             sa.natTraversal().ifPresent(v -> out.add(v.vendorId()));
-            if (peerDpd && sa.policy().dpd()) {
+            if (sa.peerDpd() && sa.policy().liveness().dpd()) {
                 out.add(VendorIdPayload.DPD);
             }
         }
@@ -61,7 +61,7 @@ final class VendorIds implements MainModeTask {
             return;
         }
         List<VendorIdPayload> vids = message.payloads(VendorIdPayload.class);
-        peerDpd = vids.contains(VendorIdPayload.DPD);
+        sa.peerDpd(vids.contains(VendorIdPayload.DPD));
         List<NatTraversalVersion> offered = vids.stream().map(NatTraversalVersion::of).flatMap(Optional::stream)
                 .toList();
         if (offered.isEmpty()) {

@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param passive whether we never initiate towards this peer
  * @param natTraversal {@code nat_traversal}
  * @param generatePolicy {@code generate_policy}, for Quick Modes we answer
- * @param dpd whether the RFC 3706 vendor ID is announced ({@code dpd_delay} above 0)
+ * @param liveness dead peer detection and phase-1 renewal
  */
 public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> proposals, Identifier myIdentifier,
         Optional<Identifier> peersIdentifier, ProposalCheck proposalCheck, int nonceSize, boolean initialContact,
-        boolean passive, Timers timers, NatTraversal natTraversal, GeneratePolicy generatePolicy, boolean dpd) {
+        boolean passive, Timers timers, NatTraversal natTraversal, GeneratePolicy generatePolicy,
+        Liveness liveness) {
 
     public RemotePolicy {
         Objects.requireNonNull(peer);
@@ -32,6 +33,7 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
         Objects.requireNonNull(timers);
         Objects.requireNonNull(natTraversal);
         Objects.requireNonNull(generatePolicy);
+        Objects.requireNonNull(liveness);
         if (proposals.isEmpty()) {
             throw new IllegalArgumentException("a remote policy needs a phase-1 proposal");
         }
@@ -41,12 +43,12 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
         }
     }
 
-    /** A policy without NAT traversal, generated policies or DPD, racoon's defaults for these. */
+    /** A policy without NAT traversal or generated policies, with racoon's DPD and rekey defaults. */
     public RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> proposals, Identifier myIdentifier,
             Optional<Identifier> peersIdentifier, ProposalCheck proposalCheck, int nonceSize, boolean initialContact,
             boolean passive, Timers timers) {
         this(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize, initialContact, passive, timers,
-                NatTraversal.OFF, GeneratePolicy.OFF, false);
+                NatTraversal.OFF, GeneratePolicy.OFF, Liveness.DEFAULT);
     }
 
     /** A policy with racoon's defaults: address identities, strict checking, 16-byte nonces. */
@@ -57,38 +59,43 @@ public record RemotePolicy(Optional<InetAddress> peer, List<Phase1Proposal> prop
 
     public RemotePolicy withProposalCheck(ProposalCheck check) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, check, nonceSize, initialContact,
-                passive, timers, natTraversal, generatePolicy, dpd);
+                passive, timers, natTraversal, generatePolicy, liveness);
     }
 
     public RemotePolicy withIdentifiers(Identifier mine, Optional<Identifier> peers) {
         return new RemotePolicy(peer, proposals, mine, peers, proposalCheck, nonceSize, initialContact, passive,
-                timers, natTraversal, generatePolicy, dpd);
+                timers, natTraversal, generatePolicy, liveness);
     }
 
     public RemotePolicy withNonceSize(int size) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, size, initialContact,
-                passive, timers, natTraversal, generatePolicy, dpd);
+                passive, timers, natTraversal, generatePolicy, liveness);
     }
 
     public RemotePolicy withInitialContact(boolean send) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize, send,
-                passive, timers, natTraversal, generatePolicy, dpd);
+                passive, timers, natTraversal, generatePolicy, liveness);
     }
 
     public RemotePolicy withTimers(Timers newTimers) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
-                initialContact, passive, newTimers, natTraversal, generatePolicy, dpd);
+                initialContact, passive, newTimers, natTraversal, generatePolicy, liveness);
+    }
+
+    public RemotePolicy withLiveness(Liveness newLiveness) {
+        return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
+                initialContact, passive, timers, natTraversal, generatePolicy, newLiveness);
     }
 
     public RemotePolicy withNatTraversal(NatTraversal nat) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
-                initialContact, passive, timers, nat, generatePolicy, dpd);
+                initialContact, passive, timers, nat, generatePolicy, liveness);
     }
 
     /** A responder for roaming peers: never initiating, policies generated as {@code generate}. */
     public RemotePolicy withRoaming(boolean passiveOnly, GeneratePolicy generate) {
         return new RemotePolicy(peer, proposals, myIdentifier, peersIdentifier, proposalCheck, nonceSize,
-                initialContact, passiveOnly, timers, natTraversal, generate, dpd);
+                initialContact, passiveOnly, timers, natTraversal, generate, liveness);
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class IsakmpSa {
     private IsakmpKeys keys;
     private MessageProtection protection;
     private Instant established;
+    private String peerId = "";
+    private boolean peerDpd;
     private NatTraversalVersion natTraversal;
     private boolean natHere;
     private boolean natThere;
@@ -168,6 +170,24 @@ public final class IsakmpSa {
 
     public Optional<Instant> establishedAt() {
         return Optional.ofNullable(established);
+    }
+
+    /** The identity the peer proved in MM5/MM6, as logged; empty before. */
+    public String peerId() {
+        return peerId;
+    }
+
+    public void peerId(String described) {
+        peerId = Objects.requireNonNull(described);
+    }
+
+    /** Whether the peer announced dead peer detection with its vendor ID (RFC 3706 section 5.1). */
+    public boolean peerDpd() {
+        return peerDpd;
+    }
+
+    public void peerDpd(boolean announced) {
+        peerDpd = announced;
     }
 
     @Override

@@ -75,10 +75,12 @@ public final class SaTable<E extends SaTable.Entry> {
     }
 
     /**
-     * An ISAKMP SA with this peer that is established, else one still negotiating; by address
-     * only, since the port changes when IKE floats to the NAT-T port.
+     * An ISAKMP SA with this peer: the newest established one (a renewed SA replaces the old
+     * one before the old one expires), else one still negotiating; by address only, since the
+     * port changes when IKE floats to the NAT-T port.
      */
     public Optional<E> usable(InetAddress remote) {
+        Optional<E> established = Optional.empty();
         Optional<E> negotiating = Optional.empty();
         for (E e : bySerial.values()) {
             IsakmpSa sa = e.sa();
@@ -86,13 +88,12 @@ public final class SaTable<E extends SaTable.Entry> {
                 continue;
             }
             if (sa.established()) {
-                return Optional.of(e);
-            }
-            if (negotiating.isEmpty()) {
+                established = Optional.of(e);
+            } else if (negotiating.isEmpty()) {
                 negotiating = Optional.of(e);
             }
         }
-        return negotiating;
+        return established.isPresent() ? established : negotiating;
     }
 
     public List<E> entries() {

@@ -36,6 +36,11 @@ class EngineLifecycleTest {
         assertTrue(pair.fireNextTimer());
         assertTrue(pair.a.engine.isakmpSas().isEmpty());
         assertTrue(pair.b.engine.isakmpSas().isEmpty(), "the peer took the DELETE");
+        for (EnginePair.Peer p : List.of(pair.a, pair.b)) {
+            List<EngineEvent.Phase1Down> down = p.sink.events(EngineEvent.Phase1Down.class);
+            assertEquals(1, down.size());
+            assertEquals(false, down.get(0).dead());
+        }
         // the IPsec SAs live on under their own lifetimes
         assertEquals(2, pair.a.kernel.installed().size());
         assertEquals(2, pair.b.kernel.installed().size());

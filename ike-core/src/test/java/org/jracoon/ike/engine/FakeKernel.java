@@ -13,10 +13,12 @@ import org.jracoon.ike.kernel.KernelListener;
 import org.jracoon.ike.kernel.KernelOperation;
 import org.jracoon.ike.kernel.KernelPolicy;
 import org.jracoon.ike.kernel.KernelSa;
+import org.jracoon.ike.kernel.Lifetime;
 import org.jracoon.ike.kernel.PolicyDirection;
 import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.kernel.SaSpec;
+import org.jracoon.ike.kernel.SaState;
 import org.jracoon.ike.kernel.TrafficSelector;
 
 /**
@@ -88,7 +90,8 @@ final class FakeKernel implements KernelIpsec {
 
     @Override
     public Optional<KernelSa> getSa(SaId sa) {
-        throw new UnsupportedOperationException();
+        return installed().stream().filter(s -> s.id().equals(sa)).findFirst()
+                .map(s -> new KernelSa(s, SaState.MATURE, Lifetime.NONE));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ import org.jracoon.ike.payload.VendorIdPayload;
 import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Phase2Policy;
 import org.jracoon.ike.policy.Policies;
@@ -51,6 +53,10 @@ class NatTraversalTest {
     /** The NAT's mapping of A's port 500 and of its port 4500. */
     private static final int MAPPED_500 = 31000;
     private static final int MAPPED_4500 = 31001;
+    /** {@code dpd on}, racoon's default: the DPD vendor ID announced. */
+    private static final Liveness DPD_ON = Liveness.DEFAULT;
+    private static final Liveness DPD_OFF = new Liveness(false, Duration.ZERO, Duration.ofSeconds(5), 5,
+            Liveness.Rekey.ON);
 
     @Test
     void laptopBehindNatFloatsAndGatewayGeneratesPolicies() throws IsakmpProtocolException {
@@ -182,7 +188,8 @@ class NatTraversalTest {
     @Test
     void dpdVendorIdComesLastAndIsEchoedOnlyWhenBothAskForIt() {
         for (boolean gatewayDpd : new boolean[] {true, false}) {
-            EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.OFF, true, gatewayDpd);
+            EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.OFF, DPD_ON,
+                    gatewayDpd ? DPD_ON : DPD_OFF);
             negotiate(pair, IpsecMode.TUNNEL);
             assertEquals(List.of(VendorIdPayload.NAT_T_RFC3947, VendorIdPayload.NAT_T_DRAFT_02,
                     VendorIdPayload.NAT_T_DRAFT_02_N, VendorIdPayload.NAT_T_DRAFT_00, VendorIdPayload.DPD),
@@ -190,6 +197,48 @@ class NatTraversalTest {
             assertEquals(gatewayDpd ? List.of(VendorIdPayload.NAT_T_RFC3947, VendorIdPayload.DPD)
                     : List.of(VendorIdPayload.NAT_T_RFC3947), vendorIds(pair.b.sink.sent.get(0)));
         }
+    }
+
+    @Test
+    void aPhase1RenewedFromBehindTheNatTakesOverThePairAndTheGatewaysGeneratedPolicies() {
+        Liveness force = new Liveness(false, Duration.ZERO, Duration.ofSeconds(5), 5, Liveness.Rekey.FORCE);
+        EnginePair pair = roaming(NatTraversal.ON, NatTraversal.ON, GeneratePolicy.REQUIRE, force, DPD_OFF);
+        behindNat(pair);
+        negotiate(pair, IpsecMode.TUNNEL);
+        IsakmpSa old = pair.a.engine.isakmpSas().get(0);
+        SaSpec bIn = pair.b.kernel.updated.get(0);
+
+        // at 80 % the laptop starts its successor from port 500, which floats to 4500 again
+        int before = pair.a.sink.sent.size();
+        fire(pair, pair.a, EngineTimer.Kind.REKEY, old);
+        assertEquals(IkeEngine.IKE_PORT, pair.a.sink.sent.get(before).local().getPort(), "MM1 from 500");
+        assertEquals(2, pair.a.sink.events(EngineEvent.Phase1Established.class).size());
+        IsakmpSa renewed = pair.a.engine.isakmpSas().get(1);
+        assertTrue(renewed.established());
+        assertEquals(IkeEngine.NATT_PORT, renewed.remote().getPort());
+        assertEquals(2, pair.b.engine.isakmpSas().size());
+
+        // the old one ends; on both sides the pair goes over to the new one, on B with its policies
+        fire(pair, pair.a, EngineTimer.Kind.LIFETIME, old);
+        assertEquals(List.of(renewed.cookies()), pair.a.engine.isakmpSas().stream().map(IsakmpSa::cookies).toList());
+        assertEquals(List.of(renewed.cookies()), pair.b.engine.isakmpSas().stream().map(IsakmpSa::cookies).toList(),
+                "B took the DELETE of the old one");
+        assertEquals(1, pair.a.engine.ipsecSas().size());
+        assertEquals(1, pair.b.engine.ipsecSas().size());
+        assertTrue(pair.b.kernel.policiesDeleted.isEmpty());
+        pair.b.engine.expire(new KernelEvent.Expire(bIn.id(), true, Lifetime.NONE));
+        TrafficSelector toB = TrafficSelector.between(EnginePair.NET_A, EnginePair.NET_B);
+        TrafficSelector toA = TrafficSelector.between(EnginePair.NET_B, EnginePair.NET_A);
+        assertEquals(List.of("IN " + toB, "FWD " + toB, "OUT " + toA), pair.b.kernel.policiesDeleted);
+    }
+
+    /** Fires {@code peer}'s timer of this kind for {@code sa} now, whatever its time, and pumps. */
+    private static void fire(EnginePair pair, Peer peer, EngineTimer.Kind kind, IsakmpSa sa) {
+        EngineTimer timer = peer.sink.timers.keySet().stream()
+                .filter(t -> t.kind() == kind && t.saSerial() == sa.serial()).findFirst().orElseThrow();
+        peer.sink.timers.remove(timer);
+        peer.engine.timerExpired(timer);
+        pair.pump();
     }
 
     @Test
@@ -219,26 +268,20 @@ class NatTraversalTest {
      * anonymous} and {@code sainfo anonymous}, passive.
      */
     private static EnginePair roaming(NatTraversal laptop, NatTraversal gateway, GeneratePolicy generate) {
-        return roaming(laptop, gateway, generate, false, false);
+        return roaming(laptop, gateway, generate, DPD_OFF, DPD_OFF);
     }
 
     private static EnginePair roaming(NatTraversal laptop, NatTraversal gateway, GeneratePolicy generate,
-            boolean laptopDpd, boolean gatewayDpd) {
+            Liveness laptopLiveness, Liveness gatewayLiveness) {
         Phase2Policy anySainfo = new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.AES_128),
                 List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty(), 3600);
-        Policies a = new Policies(List.of(withDpd(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_B),
-                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(laptop), laptopDpd)),
+        Policies a = new Policies(List.of(RemotePolicy.of(Optional.of(EnginePair.ADDRESS_B),
+                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(laptop).withLiveness(laptopLiveness)),
                 List.of(EnginePair.sainfo(EnginePair.NET_A, EnginePair.NET_B)));
-        Policies b = new Policies(List.of(withDpd(RemotePolicy.of(Optional.empty(),
-                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(gateway).withRoaming(true, generate),
-                gatewayDpd)), List.of(anySainfo));
+        Policies b = new Policies(List.of(RemotePolicy.of(Optional.empty(),
+                List.of(EnginePair.MM_AES128_SHA1_MODP2048)).withNatTraversal(gateway).withRoaming(true, generate)
+                .withLiveness(gatewayLiveness)), List.of(anySainfo));
         return new EnginePair(a, b);
-    }
-
-    /** A remote policy as {@code dpd_delay} above 0 makes it. */
-    private static RemotePolicy withDpd(RemotePolicy r, boolean dpd) {
-        return new RemotePolicy(r.peer(), r.proposals(), r.myIdentifier(), r.peersIdentifier(), r.proposalCheck(),
-                r.nonceSize(), r.initialContact(), r.passive(), r.timers(), r.natTraversal(), r.generatePolicy(), dpd);
     }
 
     /** Puts A behind a NAT that maps its ports 500 and 4500 to two ports of its public address. */

@@ -317,6 +317,10 @@ public final class AdminCommands implements AdminSocket.Handler {
         if (event instanceof EngineEvent.Phase1Failed e) {
             return "Phase 1 error: " + e.cookies() + " with " + peer(e.peer()) + ": " + e.reason();
         }
+        if (event instanceof EngineEvent.Phase1Down e) {
+            return e.dead() ? "Phase 1 error: " + e.cookies() + " with " + peer(e.peer()) + ": dead peer detected"
+                    : "Phase 1 deleted: " + e.cookies() + " with " + peer(e.peer());
+        }
         if (event instanceof EngineEvent.Phase2Established e) {
             StringBuilder line = new StringBuilder("Phase 2 established: " + e.cookies());
             e.sas().forEach(sa -> line.append(" ").append(sa));

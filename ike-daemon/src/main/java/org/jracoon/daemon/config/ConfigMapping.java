@@ -1,11 +1,15 @@
 package org.jracoon.daemon.config;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.jracoon.daemon.runtime.ScriptHooks;
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.ModpGroup;
@@ -17,6 +21,7 @@ import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.Identifier;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Phase2Policy;
@@ -45,7 +50,7 @@ public final class ConfigMapping {
      * the remotes that authenticate with RSA signatures.
      */
     public record Mapped(Policies policies, Padding padding, List<CertificateRemote> certificateRemotes,
-            List<String> warnings) {
+            ScriptHooks scripts, List<String> warnings) {
         public Mapped {
             certificateRemotes = List.copyOf(certificateRemotes);
             warnings = List.copyOf(warnings);
@@ -66,9 +71,13 @@ public final class ConfigMapping {
     private final String file;
     private final List<String> warnings = new ArrayList<>();
     private final List<CertificateRemote> certificateRemotes = new ArrayList<>();
+    private final List<ScriptHooks.Remote> scriptRemotes = new ArrayList<>();
+    /** {@code path script}, against which relative script names are resolved. */
+    private final Optional<Path> scriptDirectory;
 
-    private ConfigMapping(String file) {
+    private ConfigMapping(String file, Optional<Path> scriptDirectory) {
         this.file = file;
+        this.scriptDirectory = scriptDirectory;
     }
 
     /**
@@ -76,7 +85,7 @@ public final class ConfigMapping {
      * @throws UnsupportedConfigException the first statement the daemon cannot honour
      */
     public static Mapped map(RacoonConf conf, String file) throws UnsupportedConfigException {
-        ConfigMapping mapping = new ConfigMapping(file);
+        ConfigMapping mapping = new ConfigMapping(file, conf.paths().script().map(Path::of));
         Timers timers = timers(conf.timers());
         List<RemotePolicy> remotes = new ArrayList<>();
         for (Remote remote : conf.remotes()) {
@@ -89,7 +98,8 @@ public final class ConfigMapping {
         RacoonConf.Padding p = conf.padding();
         Padding padding = new Padding(p.randomize(), p.randomizeLength(), p.maximumLength(), p.strictCheck(),
                 p.exclusiveTail());
-        return new Mapped(new Policies(remotes, phase2), padding, mapping.certificateRemotes, mapping.warnings);
+        return new Mapped(new Policies(remotes, phase2), padding, mapping.certificateRemotes,
+                new ScriptHooks(mapping.scriptRemotes), mapping.warnings);
     }
 
     private static Timers timers(RacoonConf.Timers t) {
@@ -144,12 +154,10 @@ public final class ConfigMapping {
             throw refuse(where, "mode_cfg and xauth_login are not supported");
         }
         if (!remote.scripts().isEmpty()) {
-            throw refuse(where, "script is not supported");
-        }
-        boolean dpd = remote.dpd().enabled() && remote.dpd().delaySeconds() > 0;
-        if (dpd) {
-            warn(where, "dpd_delay " + remote.dpd().delaySeconds()
-                    + ": the DPD vendor ID is announced, but dead peer detection is not done");
+            Map<ScriptHooks.Hook, Path> scripts = new EnumMap<>(ScriptHooks.Hook.class);
+            remote.scripts().forEach((event, name) -> scripts.put(ScriptHooks.Hook.valueOf(event.name()),
+                    scriptDirectory.map(d -> d.resolve(name)).orElse(Path.of(name))));
+            scriptRemotes.add(new ScriptHooks.Remote(peer, scripts));
         }
         Optional<Remote.Certificate.X509> x509 = remote.certificate().filter(Remote.Certificate.X509.class::isInstance)
                 .map(Remote.Certificate.X509.class::cast);
@@ -194,13 +202,24 @@ public final class ConfigMapping {
         }
         RemotePolicy policy = new RemotePolicy(peer, proposals, mine, peers, proposalCheck(remote.proposalCheck()),
                 nonceSize, remote.initialContact(), remote.passive(), timers, natTraversal(remote.natTraversal()),
-                generatePolicy(remote.generatePolicy()), dpd);
+                generatePolicy(remote.generatePolicy()), liveness(remote));
         if (x509.isPresent()) {
             certificateRemotes.add(new CertificateRemote(policy, x509.get().certFile(), x509.get().privateKeyFile(),
                     remote.caCertFile(), remote.verifyCert(), myDn ? remote.myIdentifier().value() : Optional.empty(),
                     peersDn, remote.sendCert(), remote.sendCr()));
         }
         return Optional.of(policy);
+    }
+
+    private static Liveness liveness(Remote remote) {
+        Remote.Dpd dpd = remote.dpd();
+        Liveness.Rekey rekey = switch (remote.rekey()) {
+            case OFF -> Liveness.Rekey.OFF;
+            case ON -> Liveness.Rekey.ON;
+            case FORCE -> Liveness.Rekey.FORCE;
+        };
+        return new Liveness(dpd.enabled(), Duration.ofSeconds(dpd.delaySeconds()),
+                Duration.ofSeconds(dpd.retrySeconds()), dpd.maxFailures(), rekey);
     }
 
     private Phase1Proposal proposal(String where, Proposal p, Optional<Remote.Certificate.X509> x509)

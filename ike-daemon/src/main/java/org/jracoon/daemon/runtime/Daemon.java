@@ -60,9 +60,10 @@ public final class Daemon implements AutoCloseable {
      * What the daemon runs with.
      *
      * @param dryRunOut where a dry run prints the SAs it would install; null for a real kernel
+     * @param scripts the remotes' phase1_up/down/dead scripts
      */
     public record Settings(Policies policies, Authenticators authenticators, Padding padding,
-            List<UdpTransport.Endpoint> listen, PrintStream dryRunOut) {
+            List<UdpTransport.Endpoint> listen, PrintStream dryRunOut, ScriptHooks scripts) {
     }
 
     /** DH key pairs kept ready per group: about a second's worth of Main Modes at full load. */
@@ -71,6 +72,8 @@ public final class Daemon implements AutoCloseable {
     private final KernelIpsec kernel;
     private final PrintStream dryRunOut;
     private DhKeyPool dhKeys;
+    /** Read and replaced on the event loop only, like the engine's configuration. */
+    private ScriptHooks scripts;
     private final Map<EngineTimer, ScheduledFuture<?>> timers = new HashMap<>();
     private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private UdpTransport transport;
@@ -78,9 +81,10 @@ public final class Daemon implements AutoCloseable {
     private IkeEngine engine;
     private Set<InetAddress> listening;
 
-    private Daemon(KernelIpsec kernel, PrintStream dryRunOut) {
+    private Daemon(KernelIpsec kernel, PrintStream dryRunOut, ScriptHooks scripts) {
         this.kernel = kernel;
         this.dryRunOut = dryRunOut;
+        this.scripts = scripts;
     }
 
     /**
@@ -89,7 +93,7 @@ public final class Daemon implements AutoCloseable {
      * @throws IOException one line: no AF_KEY, a socket that cannot be bound, a refused REGISTER
      */
     public static Daemon start(KernelIpsec kernel, Settings settings) throws IOException {
-        Daemon daemon = new Daemon(kernel, settings.dryRunOut());
+        Daemon daemon = new Daemon(kernel, settings.dryRunOut(), settings.scripts());
         try {
             daemon.open(settings);
         } catch (IOException | RuntimeException e) {
@@ -199,6 +203,7 @@ public final class Daemon implements AutoCloseable {
     public void reconfigure(Settings settings) throws IOException {
         onEngine(e -> {
             e.reconfigure(settings.policies(), settings.authenticators(), settings.padding());
+            scripts = settings.scripts();
             return null;
         });
     }
@@ -279,9 +284,12 @@ public final class Daemon implements AutoCloseable {
          */
         @Override
         public void event(EngineEvent event) {
+            scripts.on(event);
             eventListeners.forEach(l -> l.accept(event));
             if (event instanceof EngineEvent.Phase1Established e) {
                 IKE.debug("{} event phase1-up with {}", e.cookies(), e.peer());
+            } else if (event instanceof EngineEvent.Phase1Down e) {
+                IKE.debug("{} event phase1-{} with {}", e.cookies(), e.dead() ? "dead" : "down", e.peer());
             } else if (event instanceof EngineEvent.Phase1Failed e) {
                 IKE.debug("{} event phase1-failed with {}: {}", e.cookies(), e.peer(), e.reason());
             } else if (event instanceof EngineEvent.Phase2Established e) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jracoon.daemon.runtime.ScriptHooks;
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.ModpGroup;
@@ -20,6 +21,7 @@ import org.jracoon.ike.policy.GeneratePolicy;
 import org.jracoon.ike.policy.Identifier;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
+import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.policy.NatTraversal;
 import org.jracoon.ike.policy.Phase1Proposal;
 import org.jracoon.ike.policy.Phase2Policy;
@@ -52,7 +54,7 @@ class ConfigMappingTest {
         RemotePolicy anonymous = new RemotePolicy(Optional.empty(), List.of(new Phase1Proposal(
                 EncryptionAlgorithm.TRIPLE_DES_CBC, 0, HashAlgorithm.SHA1, AuthMethod.PRE_SHARED_KEY,
                 ModpGroup.MODP_1024, 24 * 3600)), Identifier.address(), Optional.empty(), ProposalCheck.STRICT, 16,
-                true, false, Timers.DEFAULT);
+                true, false, Timers.DEFAULT, NatTraversal.OFF, GeneratePolicy.OFF, Liveness.DEFAULT);
         assertEquals(List.of(anonymous), mapped.policies().remotes());
         assertEquals(List.of(new Phase2Policy(Optional.empty(), List.of(IpsecEncryption.TRIPLE_DES,
                 IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1, IpsecAuthentication.HMAC_MD5),
@@ -110,6 +112,34 @@ class ConfigMappingTest {
     }
 
     @Test
+    void dpdRekeyAndScriptsMapOntoTheEngineAndTheDaemon(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racoon.conf");
+        Files.writeString(file, """
+                path script "/etc/racoon/scripts";
+                remote 10.0.0.2 {
+                	exchange_mode main;
+                	dpd_delay 3; dpd_retry 1; dpd_maxfail 4;
+                	rekey force;
+                	script "up.sh" phase1_up;
+                	script "/usr/local/bin/dead" phase1_dead;
+                	proposal { encryption_algorithm aes; hash_algorithm sha1; authentication_method pre_shared_key; dh_group 2; }
+                }
+                """);
+        ConfigMapping.Mapped mapped = map(file);
+        assertEquals(new Liveness(true, Duration.ofSeconds(3), Duration.ofSeconds(1), 4, Liveness.Rekey.FORCE),
+                mapped.policies().remotes().get(0).liveness());
+        InetAddress peer = InetAddress.getByName("10.0.0.2");
+        assertEquals(Optional.of(Path.of("/etc/racoon/scripts/up.sh")),
+                mapped.scripts().script(peer, ScriptHooks.Hook.PHASE1_UP));
+        assertEquals(Optional.of(Path.of("/usr/local/bin/dead")),
+                mapped.scripts().script(peer, ScriptHooks.Hook.PHASE1_DEAD));
+        assertEquals(Optional.empty(), mapped.scripts().script(peer, ScriptHooks.Hook.PHASE1_DOWN));
+        assertEquals(Optional.empty(), mapped.scripts().script(InetAddress.getByName("10.0.0.3"),
+                ScriptHooks.Hook.PHASE1_UP), "no remote anonymous");
+        assertEquals(List.of(), mapped.warnings());
+    }
+
+    @Test
     void certificateRemoteCarriesItsFilesAndDns(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("racoon.conf");
         Files.writeString(file, """
@@ -155,15 +185,15 @@ class ConfigMappingTest {
         assertEquals(true, gateway.passive());
         assertEquals(GeneratePolicy.REQUIRE, gateway.generatePolicy());
         assertEquals(NatTraversal.ON, gateway.natTraversal());
-        assertEquals(false, gateway.dpd());
+        assertEquals(Liveness.DEFAULT, gateway.liveness());
         assertEquals(Duration.ofSeconds(15), gateway.timers().nattKeepalive());
         RemotePolicy other = mapped.policies().remotes().get(1);
         assertEquals(false, other.passive());
         assertEquals(GeneratePolicy.UNIQUE, other.generatePolicy());
         assertEquals(NatTraversal.FORCE, other.natTraversal());
-        assertEquals(true, other.dpd());
-        assertEquals(List.of(file + ": warning: remote 192.0.2.1: dpd_delay 30: the DPD vendor ID is announced, but"
-                + " dead peer detection is not done"), mapped.warnings());
+        assertEquals(new Liveness(true, Duration.ofSeconds(30), Duration.ofSeconds(5), 5, Liveness.Rekey.ON),
+                other.liveness());
+        assertEquals(List.of(), mapped.warnings());
     }
 
     @Test

@@ -23,10 +23,7 @@ class OwnPairInteropTest {
             }
             Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, testCase, "racoon-B.conf");
             Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, testCase, "racoon.conf");
-            ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
-                    "10.1.0.1");
-            ns.tunnelPolicies(Namespaces.B, Namespaces.IP_B, Namespaces.IP_A, "10.2.0.0/24", "10.1.0.0/24",
-                    "10.2.0.1");
+            ns.tunnelPoliciesOnBothSides();
             assertTrue(ns.ping(Namespaces.A, "10.1.0.1", "10.2.0.1", 15), a.output() + b.output());
             assertTrue(a.log().contains("ACQUIRE ESP 192.168.1.11 -> 192.168.1.12: negotiating"), a.log());
             for (Namespaces.OurDaemon d : new Namespaces.OurDaemon[] {a, b}) {

@@ -25,10 +25,7 @@ class RacoonctlKernelTest {
         try (Namespaces ns = new Namespaces(run)) {
             Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, "racoonctl", "racoon-B.conf");
             Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, "racoonctl", "racoon.conf");
-            ns.tunnelPolicies(Namespaces.A, Namespaces.IP_A, Namespaces.IP_B, "10.1.0.0/24", "10.2.0.0/24",
-                    "10.1.0.1");
-            ns.tunnelPolicies(Namespaces.B, Namespaces.IP_B, Namespaces.IP_A, "10.2.0.0/24", "10.1.0.0/24",
-                    "10.2.0.1");
+            ns.tunnelPoliciesOnBothSides();
             Path socket = ns.daemonDirectory(Namespaces.A).resolve("racoon.sock");
 
             Racoonctl.Result up = Racoonctl.run(socket, "establish-sa -w esp inet 10.1.0.0/24 10.2.0.0/24 any");

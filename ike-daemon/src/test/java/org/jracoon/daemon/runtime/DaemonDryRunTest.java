@@ -184,7 +184,7 @@ class DaemonDryRunTest {
     private static Daemon.Settings settings(InetAddress self, Policies policies, Authenticators authenticators,
             PrintStream out) {
         return new Daemon.Settings(policies, authenticators, Padding.RACOON_DEFAULT,
-                List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), out);
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), out, ScriptHooks.NONE);
     }
 
     private static Policies policies(InetAddress peer, TrafficSelector selector, AuthMethod method) {

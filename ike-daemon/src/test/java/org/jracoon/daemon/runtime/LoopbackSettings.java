@@ -43,7 +43,8 @@ public final class LoopbackSettings {
         Secret psk = Secret.copyOf("loopback-test-psk".getBytes(StandardCharsets.US_ASCII));
         return new Daemon.Settings(new Policies(List.of(remote), List.of(phase2)),
                 Authenticators.preSharedKeys(p -> p.equals(peer) ? Optional.of(psk) : Optional.empty()),
-                Padding.RACOON_DEFAULT, List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), null);
+                Padding.RACOON_DEFAULT, List.of(new UdpTransport.Endpoint(new InetSocketAddress(self, 500), false)), null,
+                ScriptHooks.NONE);
     }
 
     public static InetAddress address(String literal) {
