@@ -35,7 +35,9 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
      *                arguments, e.g. [setkey.sh, -r]; empty when the host keys nothing
      * @param racoon  the racoon.conf our daemon runs with on this host; empty for none
      * @param swanctl the swanctl.conf with which Debian's charon takes this host's place under
-     *                {@code --peer strongswan}; empty when the host keeps our daemon
+     *                {@code --peer strongswan}, or a folder laid out as charon's swanctl folder
+     *                (swanctl.conf, x509/, x509ca/, private/) when charon needs certificates;
+     *                empty when the host keeps our daemon
      * @param masquerade the device behind which this host hides the others' addresses (a NAT
      *                router: iptables MASQUERADE on it); empty for none
      */
@@ -211,7 +213,11 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
         String racoon = s.one("racoon").orElse("");
         String swanctl = s.one("swanctl").orElse("");
         file(dir, s, "racoon", racoon);
-        file(dir, s, "swanctl", swanctl);
+        if (!swanctl.isEmpty() && Files.isDirectory(dir.resolve(swanctl))) {
+            file(dir, s, "swanctl", swanctl + "/swanctl.conf");
+        } else {
+            file(dir, s, "swanctl", swanctl);
+        }
         if (!swanctl.isEmpty() && racoon.isEmpty()) {
             throw new ScenarioException(where(s, "swanctl") + ": swanctl = " + swanctl
                     + ": charon takes the place of a daemon, but this host runs none (no 'racoon = ...')");

@@ -77,7 +77,10 @@ class ScenarioTest {
         assertEquals(2, psk.expected().get("elroy").policies(true).size());
         assertEquals(3, psk.expected().get("elroy").policies(false).size());
         Scenario kays = Scenario.load(SCENARIOS.resolve("kays-koffee"));
-        assertEquals("needs NAT-T", kays.status());
+        assertEquals("", kays.status());
+        assertEquals(Set.of("esp-in-udp"), kays.wire());
+        assertEquals("swanctl-astro", kays.hosts().get(0).swanctl());
+        assertTrue(kays.hosts().get(0).charon(Scenario.Peer.STRONGSWAN));
         assertEquals("veth-kay-inet", kays.hosts().get(1).masquerade());
         assertEquals(List.of("astro", "gwhq"), kays.protectingHosts());
         Scenario transport = Scenario.load(SCENARIOS.resolve("astro-elroy-transport"));
