@@ -97,7 +97,7 @@ class ScenarioTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "wire = esp|wire = gre|scenario.ini:12: wire = 'gre': expected esp or ah",
+        "wire = esp|wire = gre|scenario.ini:12: wire = 'gre': expected esp, ah or esp-in-udp",
         "untrusted = yes|untrusted = maybe|scenario.ini:9: untrusted = maybe: expected yes or no",
         "setkey = setkey.sh -r|setkey = other.sh -r|scenario.ini:6: setkey = other.sh: no such file in ",
         "ping = astro 192.168.1.12|ping = astro|scenario.ini:11: ping = astro: expected 'HOST ADDRESS'",
