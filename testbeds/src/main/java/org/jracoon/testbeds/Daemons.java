@@ -120,7 +120,8 @@ final class Daemons implements AutoCloseable {
         // lib.sh's start_charon gives charon 5 s to open its vici socket; a loaded one-CPU guest
         // may need longer, so a late charon is waited for here (its pid file is what stop_charon uses)
         charonBash("rm -rf " + d + " && gen_conf " + h + " '" + CHARON_PLUGINS + "' '' && mkdir -p " + d
-                + "/swanctl/x509 " + d + "/swanctl/x509ca " + d + "/swanctl/private && " + copy + " && { start_charon " + h + " " + h + " > /dev/null || { for i in $(seq 1 " + START_SECONDS * 10
+                + "/swanctl/x509 " + d + "/swanctl/x509ca " + d + "/swanctl/private && " + copy
+                + " && { start_charon " + h + " " + h + " > /dev/null || { for i in $(seq 1 " + START_SECONDS * 10
                 + "); do [ -S " + d + "/charon.vici ] && break; sleep 0.1; done; [ -S " + d + "/charon.vici ]"
                 + " && cp " + d + "/run/charon.pid " + d + "/charon.pid; }; } && sw " + h + " " + h
                 + " --load-all --noprompt");

@@ -150,7 +150,8 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
                     wire = Set.copyOf(Arrays.asList(s.one("wire").orElse("").split("\\s+")));
                     for (String protocol : wire) {
                         if (!PROTOCOLS.contains(protocol)) {
-                            throw new ScenarioException(where(s, "wire") + ": wire = '" + protocol + "': expected esp, ah or esp-in-udp");
+                            throw new ScenarioException(where(s, "wire") + ": wire = '" + protocol
+                                    + "': expected esp, ah or esp-in-udp");
                         }
                     }
                 }
