@@ -105,16 +105,22 @@ final class Daemons implements AutoCloseable {
         }
     }
 
-    /** charon in the host's namespace with the scenario's swanctl.conf. */
+    /**
+     * charon in the host's namespace with the scenario's swanctl.conf, or its whole swanctl
+     * folder (certificates and keys too; links followed, as they point into the host's
+     * certificate folder).
+     */
     private void startCharon(Scenario scenario, Scenario.Host host) throws ScenarioException {
         String h = host.name();
         String d = "$RUN/" + h;
+        Path swanctl = scenario.dir().toAbsolutePath().resolve(host.swanctl());
+        String copy = Files.isDirectory(swanctl) ? "cp -RL " + swanctl + "/. " + d + "/swanctl/"
+                : "cp " + swanctl + " " + d + "/swanctl/swanctl.conf";
         charons.add(h);
         // lib.sh's start_charon gives charon 5 s to open its vici socket; a loaded one-CPU guest
         // may need longer, so a late charon is waited for here (its pid file is what stop_charon uses)
         charonBash("rm -rf " + d + " && gen_conf " + h + " '" + CHARON_PLUGINS + "' '' && mkdir -p " + d
-                + "/swanctl/x509 " + d + "/swanctl/x509ca " + d + "/swanctl/private && cp "
-                + scenario.dir().toAbsolutePath().resolve(host.swanctl()) + " " + d + "/swanctl/swanctl.conf"
+                + "/swanctl/x509 " + d + "/swanctl/x509ca " + d + "/swanctl/private && " + copy
                 + " && { start_charon " + h + " " + h + " > /dev/null || { for i in $(seq 1 " + START_SECONDS * 10
                 + "); do [ -S " + d + "/charon.vici ] && break; sleep 0.1; done; [ -S " + d + "/charon.vici ]"
                 + " && cp " + d + "/run/charon.pid " + d + "/charon.pid; }; } && sw " + h + " " + h

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *                 hosts' daemons negotiate them
  * @param status   why the scenario cannot pass yet (e.g. "needs NAT-T"); empty when it can.
  *                 {@code testbeds/run all} skips such a scenario and says why
- * @param wire     the IPsec protocols the capture on the untrusted links must show ("esp", "ah")
+ * @param wire     the IPsec protocols the capture on the untrusted links must show ("esp", "ah", and
+ *                 "esp-in-udp" for ESP behind a NAT, RFC 3948)
  * @param expected per host, the SAs and policies its kernel must hold, exactly
  */
 public record Scenario(String name, Path dir, String guide, String keys, String status, List<Host> hosts,
@@ -34,7 +35,9 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
      *                arguments, e.g. [setkey.sh, -r]; empty when the host keys nothing
      * @param racoon  the racoon.conf our daemon runs with on this host; empty for none
      * @param swanctl the swanctl.conf with which Debian's charon takes this host's place under
-     *                {@code --peer strongswan}; empty when the host keeps our daemon
+     *                {@code --peer strongswan}, or a folder laid out as charon's swanctl folder
+     *                (swanctl.conf, x509/, x509ca/, private/) when charon needs certificates;
+     *                empty when the host keeps our daemon
      * @param masquerade the device behind which this host hides the others' addresses (a NAT
      *                router: iptables MASQUERADE on it); empty for none
      */
@@ -88,7 +91,7 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
     }
 
     public static final String FILE = "scenario.ini";
-    private static final Set<String> PROTOCOLS = Set.of("esp", "ah");
+    private static final Set<String> PROTOCOLS = Set.of("esp", "ah", "esp-in-udp");
     private static final Set<String> KEYS = Set.of("setkey", "racoon");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,14}");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
@@ -147,7 +150,8 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
                     wire = Set.copyOf(Arrays.asList(s.one("wire").orElse("").split("\\s+")));
                     for (String protocol : wire) {
                         if (!PROTOCOLS.contains(protocol)) {
-                            throw new ScenarioException(where(s, "wire") + ": wire = '" + protocol + "': expected esp or ah");
+                            throw new ScenarioException(where(s, "wire") + ": wire = '" + protocol
+                                    + "': expected esp, ah or esp-in-udp");
                         }
                     }
                 }
@@ -210,7 +214,11 @@ public record Scenario(String name, Path dir, String guide, String keys, String 
         String racoon = s.one("racoon").orElse("");
         String swanctl = s.one("swanctl").orElse("");
         file(dir, s, "racoon", racoon);
-        file(dir, s, "swanctl", swanctl);
+        if (!swanctl.isEmpty() && Files.isDirectory(dir.resolve(swanctl))) {
+            file(dir, s, "swanctl", swanctl + "/swanctl.conf");
+        } else {
+            file(dir, s, "swanctl", swanctl);
+        }
         if (!swanctl.isEmpty() && racoon.isEmpty()) {
             throw new ScenarioException(where(s, "swanctl") + ": swanctl = " + swanctl
                     + ": charon takes the place of a daemon, but this host runs none (no 'racoon = ...')");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,8 +182,7 @@ public final class ScenarioRun {
             sent.add(shell.ok("tcpdump -n -r " + pcap + " 2>/dev/null"));
         }
         for (String protocol : scenario.wire()) {
-            String marker = protocol.toUpperCase() + "(spi=";
-            if (sent.stream().noneMatch(text -> text.contains(marker))) {
+            if (sent.stream().flatMap(String::lines).noneMatch(line -> shows(protocol, line))) {
                 failures.add("capture: no " + protocol.toUpperCase() + " sent on the untrusted links");
             }
         }
@@ -192,6 +192,19 @@ public final class ScenarioRun {
                     "capture: clear-text ICMP sent on the wire (" + pcap.getFileName() + "): " + l.strip()));
         }
         return rttCount == 0 ? -1 : rttSum / rttCount;
+    }
+
+    /**
+     * Whether a line of tcpdump shows {@code protocol} of a scenario's wire: tcpdump writes ESP in
+     * UDP 4500 (RFC 3948) as "UDP-encap: ESP(spi=...)", which is not bare ESP (IP protocol 50).
+     */
+    static boolean shows(String protocol, String line) {
+        boolean inUdp = line.contains("UDP-encap: ESP(spi=");
+        return switch (protocol) {
+            case "esp-in-udp" -> inUdp;
+            case "esp" -> line.contains("ESP(spi=") && !inUdp;
+            default -> line.contains(protocol.toUpperCase(Locale.ROOT) + "(spi=");
+        };
     }
 
     /** Check 4: SAs and policies as expected on each protecting host, and every SA used. */

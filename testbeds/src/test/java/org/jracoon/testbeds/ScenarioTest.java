@@ -77,7 +77,10 @@ class ScenarioTest {
         assertEquals(2, psk.expected().get("elroy").policies(true).size());
         assertEquals(3, psk.expected().get("elroy").policies(false).size());
         Scenario kays = Scenario.load(SCENARIOS.resolve("kays-koffee"));
-        assertEquals("needs NAT-T", kays.status());
+        assertEquals("", kays.status());
+        assertEquals(Set.of("esp-in-udp"), kays.wire());
+        assertEquals("swanctl-astro", kays.hosts().get(0).swanctl());
+        assertTrue(kays.hosts().get(0).charon(Scenario.Peer.STRONGSWAN));
         assertEquals("veth-kay-inet", kays.hosts().get(1).masquerade());
         assertEquals(List.of("astro", "gwhq"), kays.protectingHosts());
         Scenario transport = Scenario.load(SCENARIOS.resolve("astro-elroy-transport"));
@@ -94,7 +97,7 @@ class ScenarioTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "wire = esp|wire = gre|scenario.ini:12: wire = 'gre': expected esp or ah",
+        "wire = esp|wire = gre|scenario.ini:12: wire = 'gre': expected esp, ah or esp-in-udp",
         "untrusted = yes|untrusted = maybe|scenario.ini:9: untrusted = maybe: expected yes or no",
         "setkey = setkey.sh -r|setkey = other.sh -r|scenario.ini:6: setkey = other.sh: no such file in ",
         "ping = astro 192.168.1.12|ping = astro|scenario.ini:11: ping = astro: expected 'HOST ADDRESS'",
