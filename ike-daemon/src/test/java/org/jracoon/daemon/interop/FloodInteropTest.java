@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,21 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9's flood: spoofed MM1s from many source addresses at (up to) 10 000 a second for 30 s
- * at our daemon in ssA, while charon in ssB negotiates with it again (a second ISAKMP SA and
- * IPsec SA pair for the same tunnel) and the SAs negotiated before keep carrying a ping. Prints the rate the generator achieved, the
- * negotiation's time, the ping loss and the daemon's heap after a full GC (bound: 64 MiB).
+ * Issue 9's flood: spoofed MM1s from 65 000 source addresses at 10 000 a second for 30 s at our
+ * daemon in ssA, while charon in ssB negotiates with it again (a second ISAKMP SA and IPsec SA
+ * pair for the same tunnel) and the SAs negotiated before keep carrying a ping. Prints the rate
+ * the generator achieved, where the guest's one CPU went, the kernel's drops at the daemon's
+ * socket, the replies, the negotiation's time, the ping loss and the daemon's heap after a full
+ * GC; asserts the negotiation, a ping loss of at most {@value #PING_LOSS_PERCENT} %, the heap
+ * bound and never more replies than requests.
  *
- * <p>The generator runs in this JVM, in the guest's first namespace: one UDP socket per
- * address of 10.99.1.0-10.99.2.243 on a veth whose other end is in ssA. The guest has one
- * CPU, shared by the generator, the daemon, charon and ping, so the rate it reaches is measured
- * and printed rather than assumed. Seen there: the generator reaches 1000-2000 MM1/s, not
- * 10 000 (every send is a system call, and system calls are slow under User-Mode Linux); the
- * kernel drops most of them at the daemon's full socket buffer (also a limit: the daemon reads
- * what it can); the daemon answers exactly 1024 (the half-open limit), charon's second Main Mode
- * completes in 20-33 s (its MM1 retransmissions wait for room in that buffer), the ping loses
- * 0-1 %, the heap after a full GC is 8-15 MiB. About 3.5 min; tag "flood", so not in the kernel
- * run:
+ * <p>The generator ({@link SpoofedMm1Flood}) runs in this JVM, in the guest's first namespace,
+ * and writes the forged datagrams through a raw socket onto a veth into ssA, which routes
+ * 10.99.0.0/16 back over it; this namespace takes those addresses as local (an AnyIP route), so
+ * the daemon's replies are counted here. The guest has one CPU, shared by the generator, the
+ * kernel's delivery of every datagram (charged to the generator's sendmmsg calls), the daemon,
+ * charon and ping. About 3 min; tag "flood", so not in the kernel run:
  * <pre>
  *   mvn -B -q -pl ike-daemon -am package -DskipTests
  *   ../shared/kernel/run-in-kernel --mem 3G -- mvn -B -o -Pflood -pl ike-daemon -am test
@@ -48,8 +48,12 @@ class FloodInteropTest {
 
     private static final int RATE = 10_000;
     private static final Duration FLOOD = Duration.ofSeconds(30);
-    private static final int SOURCES = 500;
+    private static final String FIRST_SOURCE = "10.99.0.1";
+    private static final int SOURCES = 65_000;
     private static final long HEAP_BOUND = 64L * 1024 * 1024;
+    private static final int PING_LOSS_PERCENT = 5;
+    /** USER_HZ, the unit of /proc's CPU times. */
+    private static final int TICKS = 100;
 
     @Test
     void negotiationAndTrafficSurviveAFloodOfSpoofedMm1(@TempDir Path run) throws Exception {
@@ -66,11 +70,14 @@ class FloodInteropTest {
             assertTrue(before.contains("initiate completed successfully"), before);
             assertTrue(ns.ping(Namespaces.A, "10.1.0.1", "10.2.0.1", 5), "the tunnel negotiated before the flood");
 
-            List<InetAddress> sources = floodLink(ns);
+            floodLink(ns);
             long[] udpBefore = udpCounters(ns);
-            try (MainModeFlood flood = new MainModeFlood(sources,
-                    new InetSocketAddress(InetAddress.getByName(Namespaces.IP_A), 500))) {
-                CompletableFuture<MainModeFlood.Figures> flooding = CompletableFuture.supplyAsync(() -> {
+            long[] cpuBefore = cpuTicks();
+            long daemonBefore = processTicks(ours.pid());
+            long charonBefore = processTicks(charonPid(run));
+            try (SpoofedMm1Flood flood = new SpoofedMm1Flood((Inet4Address) InetAddress.getByName(FIRST_SOURCE),
+                    SOURCES, 500, new InetSocketAddress(InetAddress.getByName(Namespaces.IP_A), 500))) {
+                CompletableFuture<SpoofedMm1Flood.Figures> flooding = CompletableFuture.supplyAsync(() -> {
                     try {
                         return flood.run(RATE, FLOOD);
                     } catch (IOException e) {
@@ -85,7 +92,10 @@ class FloodInteropTest {
                         "jracoon.shared"), "peers/strongswan/lib.sh") + "; sw B ssB --initiate --child net2 --timeout 60"));
                 long negotiationMillis = (System.nanoTime() - start) / 1_000_000;
                 long heap = heapAfterFullGc(ns, ours);
-                MainModeFlood.Figures figures = flooding.get(FLOOD.toSeconds() + 30, TimeUnit.SECONDS);
+                SpoofedMm1Flood.Figures figures = flooding.get(FLOOD.toSeconds() + 30, TimeUnit.SECONDS);
+                long[] cpuAfter = cpuTicks();
+                long daemonTicks = processTicks(ours.pid()) - daemonBefore;
+                long charonTicks = processTicks(charonPid(run)) - charonBefore;
                 String pingOut = new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 ping.waitFor(60, TimeUnit.SECONDS);
                 Matcher loss = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(pingOut);
@@ -93,62 +103,66 @@ class FloodInteropTest {
                 int pings = Integer.parseInt(loss.group(1));
                 int answered = Integer.parseInt(loss.group(2));
                 long[] udpAfter = udpCounters(ns);
+                long replies = flood.replies();
                 String log = ours.log();
                 List<String> drops = log.lines().filter(l -> l.contains("Main Mode requests dropped")
                         || l.contains("dropped: half-open")).toList();
                 long answered1 = log.lines().filter(l -> l.contains("responding to Main Mode from /10.99.")).count();
-                long timedOut = log.lines()
-                        .filter(l -> l.contains("WARN") && l.contains("with /10.99.") && l.contains("time up")).count();
                 Files.writeString(Path.of(System.getProperty("jracoon.root"), "ike-daemon/target/flood-racoon.log"), log);
-                System.out.printf("flood: %d MM1 from %d addresses in %.1f s = %.0f/s (asked %d/s); %d answers came"
-                        + " back%n", figures.sent(), SOURCES, figures.elapsed().toMillis() / 1000.0, figures.rate(),
-                        RATE, figures.replies());
+
+                System.out.printf("flood: %d MM1 from %d addresses in %.1f s = %.0f/s (asked %d/s), %d sendmmsg"
+                        + " calls%n", figures.sent(), SOURCES, figures.elapsed().toMillis() / 1000.0, figures.rate(),
+                        RATE, figures.calls());
+                long[] used = new long[cpuAfter.length];
+                for (int i = 0; i < used.length; i++) {
+                    used[i] = cpuAfter[i] - cpuBefore[i];
+                }
+                long all = Arrays.stream(used).sum();
+                System.out.printf("flood: guest CPU over the flood: %s; the generator's thread %.0f%% (its"
+                        + " system calls carry the kernel's delivery), daemon %.0f%%, charon %.0f%%%n",
+                        cpuShares(used, all), 100.0 * figures.cpu().toMillis() / 1000 * TICKS / all,
+                        100.0 * daemonTicks / all, 100.0 * charonTicks / all);
+                System.out.printf("flood: ssA's UDP took %d datagrams and dropped %d for a full socket buffer;"
+                        + " %d replies came back to the forged senders, the daemon logged %d MM1s answered (log"
+                        + " in ike-daemon/target/flood-racoon.log)%n", udpAfter[0] - udpBefore[0],
+                        udpAfter[1] - udpBefore[1], replies, answered1);
                 System.out.printf("flood: Main Mode + Quick Mode with charon during it took %d ms (exit %d)%n",
                         negotiationMillis, during.exit());
-                System.out.printf("flood: ping through the tunnel made before: %d of %d answered (%.0f%% loss)%n",
+                System.out.printf("flood: ping through the tunnel made before: %d of %d answered (%.1f%% loss)%n",
                         answered, pings, 100.0 * (pings - answered) / pings);
                 System.out.printf("flood: daemon heap after a full GC during the flood: %d KiB (bound %d KiB)%n",
                         heap / 1024, HEAP_BOUND / 1024);
-                System.out.printf("flood: ssA's UDP took %d datagrams, dropped %d for a full socket buffer; the"
-                        + " daemon answered %d MM1s from the flood, %d of their SAs timed out (log in"
-                        + " ike-daemon/target/flood-racoon.log)%n", udpAfter[0] - udpBefore[0],
-                        udpAfter[1] - udpBefore[1], answered1, timedOut);
                 drops.forEach(l -> System.out.println("flood: daemon: " + l));
 
                 assertTrue(during.output().contains("initiate completed successfully"), during.output());
                 String sas = ns.charonSas("B");
                 assertTrue(sas.contains("during: #") && sas.contains("net2: #"), "a Main Mode of its own\n" + sas);
                 assertTrue(log.lines().filter(l -> l.contains("ISAKMP SA established")).count() == 2, log);
-                assertTrue(answered > 0, pingOut);
+                assertTrue(100 * (pings - answered) <= PING_LOSS_PERCENT * pings, pingOut);
                 assertTrue(heap < HEAP_BOUND, heap + " bytes");
-                assertTrue(figures.replies() <= figures.sent(), "never more answers than requests");
+                assertTrue(replies <= figures.sent(), "never more answers than requests");
                 assertTrue(ns.ping(Namespaces.A, "10.1.0.1", "10.2.0.1", 3), "the tunnel after the flood");
             }
         }
     }
 
     /**
-     * A veth from the guest's first namespace into ssA with {@value #SOURCES} addresses on our
-     * end, and the route to 192.168.1.11 through it; ssA answers 10.99.0.0/16 on the same link.
+     * A veth from the guest's first namespace (10.98.0.1) into ssA (10.98.0.2); ssA reaches
+     * the forged 10.99.0.0/16 through it, and this namespace takes those addresses as its own.
+     * rp_filter is off so no namespace second-guesses the forged sources.
      */
-    private static List<InetAddress> floodLink(Namespaces ns) throws IOException {
-        List<InetAddress> sources = new ArrayList<>();
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < SOURCES; i++) {
-            InetAddress a = InetAddress.getByAddress(new byte[] {10, 99, (byte) (1 + i / 256), (byte) (i % 256)});
-            sources.add(a);
-            batch.append("addr add ").append(a.getHostAddress()).append("/16 dev flood0\n");
-        }
-        Path file = Files.createTempFile("flood", ".batch");
-        Files.writeString(file, batch);
-        ns.shell(String.join("; ",
+    private static void floodLink(Namespaces ns) {
+        ns.shell(String.join(" && ",
                 "ip link add flood0 type veth peer name flood1 netns ssA",
-                "ip -n ssA addr add 10.99.255.254/16 dev flood1",
-                "ip -n ssA link set flood1 up",
+                "ip addr add 10.98.0.1/30 dev flood0",
+                "ip -n ssA addr add 10.98.0.2/30 dev flood1",
                 "ip link set flood0 up",
-                "ip -batch " + file,
-                "ip route replace 192.168.1.11/32 via 10.99.255.254 dev flood0"));
-        return sources;
+                "ip -n ssA link set flood1 up",
+                "ip route replace 192.168.1.11/32 via 10.98.0.2 dev flood0",
+                "ip -n ssA route replace 10.99.0.0/16 via 10.98.0.1 dev flood1",
+                "ip route replace local 10.99.0.0/16 dev lo",
+                "sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.flood0.rp_filter=0",
+                "ip netns exec ssA sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.flood1.rp_filter=0"));
     }
 
     /** ssA's UDP InDatagrams and RcvbufErrors (/proc/net/snmp). */
@@ -161,6 +175,41 @@ class FloodInteropTest {
                 Long.parseLong(values[names.indexOf("RcvbufErrors")])};
     }
 
+    private static final List<String> CPU_FIELDS = List.of("user", "nice", "system", "idle", "iowait", "irq",
+            "softirq", "steal");
+
+    /** The guest's CPU times (/proc/stat's "cpu" line), in {@link #CPU_FIELDS} order. */
+    private static long[] cpuTicks() throws IOException {
+        String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+        String[] f = line.trim().split("\\s+");
+        long[] ticks = new long[CPU_FIELDS.size()];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = Long.parseLong(f[i + 1]);
+        }
+        return ticks;
+    }
+
+    private static String cpuShares(long[] used, long all) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < used.length; i++) {
+            if (used[i] > 0) {
+                s.append(s.isEmpty() ? "" : ", ").append(CPU_FIELDS.get(i)).append(' ')
+                        .append(Math.round(100.0 * used[i] / all)).append('%');
+            }
+        }
+        return s.toString();
+    }
+
+    /** A process's user + system time (/proc/PID/stat fields 14 and 15, after the parenthesised name). */
+    private static long processTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static long charonPid(Path run) throws IOException {
+        return Long.parseLong(Files.readString(run.resolve("B/charon.pid")).trim());
+    }
     /**
      * {@code jcmd PID GC.run}, then the heap's "used" from GC.heap_info, summed over the
      * collector's spaces (the one-CPU guest's JVM picks the serial collector: young + tenured).
