@@ -2,15 +2,18 @@ package org.jracoon.daemon.net;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
@@ -40,10 +43,26 @@ import java.util.function.Consumer;
  * <p>On a NAT-T socket (RFC 3948) incoming IKE carries a 4-byte zero non-ESP marker, which is
  * stripped here, and a lone 0xFF byte is a NAT keepalive, which is dropped; outgoing IKE gets
  * the marker added, outgoing keepalives go as they are.
+ *
+ * <p>Under a flood of forged MM1s the cost that decides how much the daemon reads (and so
+ * whether a real peer's datagram gets in before the kernel drops it at a full socket buffer) is
+ * one system call per datagram: with epoll the sockets read up to {@value #DATAGRAMS_PER_READ}
+ * datagrams per recvmmsg(2), and ask for a {@value #RECEIVE_BUFFER}-byte receive buffer (the
+ * kernel caps it at {@code net.core.rmem_max}).
  */
 public final class UdpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ike.net");
     private static final int NON_ESP_MARKER_LENGTH = 4;
+    /**
+     * Every datagram gets a slot this size in a recvmmsg read: recvmmsg cuts a longer datagram
+     * short without a word, and an IKE message with certificates may be long, so the slot
+     * holds the largest UDP payload.
+     */
+    private static final int LARGEST_UDP_PAYLOAD = 65_535;
+    private static final int DATAGRAMS_PER_READ = 32;
+    /** recvmmsg calls per readiness event, so one busy socket does not starve the others. */
+    private static final int READS_PER_EVENT = 4;
+    private static final int RECEIVE_BUFFER = 1 << 20;
 
     /** A socket to open: the address and port, and whether it is a NAT-T (4500-style) socket. */
     public record Endpoint(InetSocketAddress address, boolean natT) {
@@ -88,7 +107,17 @@ public final class UdpTransport implements AutoCloseable {
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
                 .handler(new Inbound(endpoint.natT(), receiver));
+        if (epoll) {
+            // The read buffer holds DATAGRAMS_PER_READ slots (2 MiB); the pooled allocator
+            // keeps reusing it instead of allocating that much per read.
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, LARGEST_UDP_PAYLOAD)
+                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
+                            LARGEST_UDP_PAYLOAD * DATAGRAMS_PER_READ).maxMessagesPerRead(
+                            DATAGRAMS_PER_READ * READS_PER_EVENT));
+        }
         Channel channel;
         try {
             channel = bootstrap.bind(endpoint.address()).sync().channel();

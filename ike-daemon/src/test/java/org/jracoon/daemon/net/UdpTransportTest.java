@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -75,5 +76,45 @@ class UdpTransportTest {
             peer.receive(back);
             assertArrayEquals(new byte[] {(byte) 0xFF}, Arrays.copyOf(back.getData(), back.getLength()));
         }
+    }
+
+    /**
+     * Datagrams queued while the event loop is busy are read many per recvmmsg call, each
+     * whole (the largest one included) and in their order.
+     */
+    @Test
+    void aBurstReadInBatchesArrivesWholeAndInOrder() throws Exception {
+        BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
+        try (UdpTransport transport = UdpTransport.open(
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), false)), received::add);
+             DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            InetSocketAddress local = transport.localAddresses().get(0);
+            CountDownLatch sent = new CountDownLatch(1);
+            transport.eventLoop().execute(() -> {
+                try {
+                    sent.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            int count = 100;
+            for (int i = 0; i < count; i++) {
+                byte[] data = datagram(i);
+                peer.send(new DatagramPacket(data, data.length, local));
+            }
+            sent.countDown();
+            for (int i = 0; i < count; i++) {
+                Datagram in = received.poll(5, TimeUnit.SECONDS);
+                assertNotNull(in, "datagram " + i + " did not arrive");
+                assertArrayEquals(datagram(i), in.data(), "datagram " + i);
+            }
+        }
+    }
+
+    /** The i-th datagram of the burst: its number in every byte; the 50th is 65 000 bytes long. */
+    private static byte[] datagram(int i) {
+        byte[] data = new byte[i == 50 ? 65_000 : 28 + i];
+        Arrays.fill(data, (byte) i);
+        return data;
     }
 }
