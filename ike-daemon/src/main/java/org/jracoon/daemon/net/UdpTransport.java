@@ -83,14 +83,15 @@ public final class UdpTransport implements AutoCloseable {
      * ESP-in-UDP) fails the open: without them IKE would be swallowed by the very policies it
      * negotiates for.
      */
-    public static UdpTransport open(List<Endpoint> endpoints, Consumer<Datagram> receiver) throws IOException {
+    public static UdpTransport open(List<Endpoint> endpoints, Consumer<Datagram> receiver, ReadBurstClock clock)
+            throws IOException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         UdpTransport transport = new UdpTransport(group);
         try {
             for (Endpoint endpoint : endpoints) {
-                transport.bind(endpoint, epoll, receiver);
+                transport.bind(endpoint, epoll, receiver, clock);
             }
         } catch (IOException | RuntimeException e) {
             transport.close();
@@ -99,7 +100,8 @@ public final class UdpTransport implements AutoCloseable {
         return transport;
     }
 
-    private void bind(Endpoint endpoint, boolean epoll, Consumer<Datagram> receiver) throws IOException {
+    private void bind(Endpoint endpoint, boolean epoll, Consumer<Datagram> receiver, ReadBurstClock clock)
+            throws IOException {
         // The socket's family must be the address's: Netty would otherwise open a dual-stack
         // IPv6 socket, and the kernel takes a per-socket IPsec policy only in the socket's family.
         boolean ipv6 = endpoint.address().getAddress() instanceof Inet6Address;
@@ -108,7 +110,7 @@ public final class UdpTransport implements AutoCloseable {
                 .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
-                .handler(new Inbound(endpoint.natT(), receiver));
+                .handler(new Inbound(endpoint.natT(), receiver, clock));
         if (epoll) {
             // The read buffer holds DATAGRAMS_PER_READ slots (2 MiB); the pooled allocator
             // keeps reusing it instead of allocating that much per read.
@@ -193,10 +195,12 @@ public final class UdpTransport implements AutoCloseable {
     private static final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
         private final boolean natT;
         private final Consumer<Datagram> receiver;
+        private final ReadBurstClock clock;
 
-        Inbound(boolean natT, Consumer<Datagram> receiver) {
+        Inbound(boolean natT, Consumer<Datagram> receiver, ReadBurstClock clock) {
             this.natT = natT;
             this.receiver = receiver;
+            this.clock = clock;
         }
 
         @Override
@@ -217,7 +221,14 @@ public final class UdpTransport implements AutoCloseable {
             byte[] data = new byte[content.readableBytes()];
             content.readBytes(data);
             InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+            clock.datagramRead();
             receiver.accept(new Datagram(data, local, packet.sender()));
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            clock.burstEnded();
+            ctx.fireChannelReadComplete();
         }
 
         @Override

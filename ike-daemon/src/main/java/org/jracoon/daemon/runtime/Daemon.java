@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoop;
+import org.jracoon.daemon.net.ReadBurstClock;
 import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.SecureRandomSource;
@@ -111,9 +112,10 @@ public final class Daemon implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
+        ReadBurstClock clock = new ReadBurstClock(InstantSource.system());
         engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
-                dhKeys, InstantSource.system(), settings.padding(), new Sink(), Limits.DEFAULT);
-        transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
+                dhKeys, clock, settings.padding(), new Sink(), Limits.DEFAULT);
+        transport = UdpTransport.open(settings.listen(), d -> engine.receive(d), clock);
         loop = transport.eventLoop();
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
                 .collect(Collectors.toUnmodifiableSet());

@@ -8,11 +8,15 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +79,7 @@ class FloodInteropTest {
             long[] cpuBefore = cpuTicks();
             long daemonBefore = processTicks(ours.pid());
             long charonBefore = processTicks(charonPid(run));
+            Map<String, Long> tasksBefore = taskTicks();
             try (SpoofedMm1Flood flood = new SpoofedMm1Flood((Inet4Address) InetAddress.getByName(FIRST_SOURCE),
                     SOURCES, 500, new InetSocketAddress(InetAddress.getByName(Namespaces.IP_A), 500))) {
                 CompletableFuture<SpoofedMm1Flood.Figures> flooding = CompletableFuture.supplyAsync(() -> {
@@ -96,6 +101,8 @@ class FloodInteropTest {
                 long[] cpuAfter = cpuTicks();
                 long daemonTicks = processTicks(ours.pid()) - daemonBefore;
                 long charonTicks = processTicks(charonPid(run)) - charonBefore;
+                Map<String, Long> tasks = taskTicks();
+                tasks.replaceAll((task, ticks) -> ticks - tasksBefore.getOrDefault(task, 0L));
                 String pingOut = new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 ping.waitFor(60, TimeUnit.SECONDS);
                 Matcher loss = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(pingOut);
@@ -107,7 +114,7 @@ class FloodInteropTest {
                 String log = ours.log();
                 List<String> drops = log.lines().filter(l -> l.contains("Main Mode requests dropped")
                         || l.contains("dropped: half-open")).toList();
-                long answered1 = log.lines().filter(l -> l.contains("responding to Main Mode from /10.99.")).count();
+                long answered1 = log.lines().filter(l -> l.contains("responding to Main Mode from 10.99.")).count();
                 Files.writeString(Path.of(System.getProperty("jracoon.root"), "ike-daemon/target/flood-racoon.log"), log);
 
                 System.out.printf("flood: %d MM1 from %d addresses in %.1f s = %.0f/s (asked %d/s), %d sendmmsg"
@@ -122,6 +129,11 @@ class FloodInteropTest {
                         + " system calls carry the kernel's delivery), daemon %.0f%%, charon %.0f%%%n",
                         cpuShares(used, all), 100.0 * figures.cpu().toMillis() / 1000 * TICKS / all,
                         100.0 * daemonTicks / all, 100.0 * charonTicks / all);
+                System.out.println("flood: busiest threads: " + tasks.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+                        .map(e -> e.getKey() + " " + Math.round(100.0 * e.getValue() / all) + "%")
+                        .collect(Collectors.joining(", ")) + "; threads gone by the end "
+                        + Math.round(100.0 * (all - used[3] - tasks.values().stream().mapToLong(Long::longValue).sum()) / all) + "%");
                 System.out.printf("flood: ssA's UDP took %d datagrams and dropped %d for a full socket buffer;"
                         + " %d replies came back to the forged senders, the daemon logged %d MM1s answered (log"
                         + " in ike-daemon/target/flood-racoon.log)%n", udpAfter[0] - udpBefore[0],
@@ -205,6 +217,30 @@ class FloodInteropTest {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /**
+     * Every thread's user + system time in the guest, keyed "pid/tid comm" (a JVM names its
+     * threads' comm after them: the event loop, the compilers, the collector).
+     */
+    private static Map<String, Long> taskTicks() throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
+                    for (Path thread : threads) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(process.getFileName() + "/" + thread.getFileName() + " " + comm,
+                                Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    }
+                } catch (IOException e) {
+                    // the process or thread ended while we looked: it is not among the busy ones
+                }
+            }
+        }
+        return ticks;
     }
 
     private static long charonPid(Path run) throws IOException {

@@ -12,6 +12,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,7 +63,8 @@ class IkeSocketBypassKernelTest {
         InetSocketAddress hostAny = new InetSocketAddress(InetAddress.getByName(HOST_IP), 0);
         InetSocketAddress peer = new InetSocketAddress(InetAddress.getByName(PEER_IP), PEER_PORT);
         BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
-        try (UdpTransport ike = UdpTransport.open(List.of(new UdpTransport.Endpoint(hostAny, false)), received::add);
+        try (UdpTransport ike = UdpTransport.open(List.of(new UdpTransport.Endpoint(hostAny, false)), received::add,
+                new ReadBurstClock(InstantSource.system()));
              DatagramSocket plain = new DatagramSocket(hostAny)) {
             InetSocketAddress ikeLocal = ike.localAddresses().get(0);
 

@@ -7,26 +7,31 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UdpTransportTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final ReadBurstClock SYSTEM = new ReadBurstClock(InstantSource.system());
 
     @Test
     void deliversDatagramsWithBothEndpointsAndRepliesFromTheSameSocket() throws Exception {
         BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
         try (UdpTransport transport = UdpTransport.open(
-                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), false)), received::add);
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), false)), received::add, SYSTEM);
              DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             InetSocketAddress local = transport.localAddresses().get(0);
             byte[] ike = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -52,7 +57,7 @@ class UdpTransportTest {
     void natTSocketStripsAndAddsTheNonEspMarkerAndDropsKeepalives() throws Exception {
         BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
         try (UdpTransport transport = UdpTransport.open(
-                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), true)), received::add);
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), true)), received::add, SYSTEM);
              DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             InetSocketAddress local = transport.localAddresses().get(0);
             peer.send(new DatagramPacket(new byte[] {(byte) 0xFF}, 1, local));          // keepalive
@@ -80,13 +85,22 @@ class UdpTransportTest {
 
     /**
      * Datagrams queued while the event loop is busy are read many per recvmmsg call, each
-     * whole (the largest one included) and in their order.
+     * whole (the largest one included) and in their order, and a receiver that reads the clock
+     * for each costs one read of the underlying clock per burst, not per datagram.
      */
     @Test
-    void aBurstReadInBatchesArrivesWholeAndInOrder() throws Exception {
+    void aBurstReadInBatchesArrivesWholeAndInOrderWithFewClockReads() throws Exception {
         BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
+        AtomicInteger clockReads = new AtomicInteger();
+        ReadBurstClock clock = new ReadBurstClock(() -> {
+            clockReads.incrementAndGet();
+            return Instant.now();
+        });
         try (UdpTransport transport = UdpTransport.open(
-                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), false)), received::add);
+                List.of(new UdpTransport.Endpoint(new InetSocketAddress(LOOPBACK, 0), false)), d -> {
+                    clock.instant();
+                    received.add(d);
+                }, clock);
              DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             InetSocketAddress local = transport.localAddresses().get(0);
             CountDownLatch sent = new CountDownLatch(1);
@@ -108,6 +122,11 @@ class UdpTransportTest {
                 assertNotNull(in, "datagram " + i + " did not arrive");
                 assertArrayEquals(datagram(i), in.data(), "datagram " + i);
             }
+            assertTrue(clockReads.get() <= count / 10, clockReads + " clock reads for " + count + " datagrams");
+            int before = clockReads.get();
+            clock.instant();
+            clock.instant();
+            assertEquals(before + 2, clockReads.get(), "outside a burst every read is the clock's");
         }
     }
 
