@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -151,21 +152,23 @@ final class SpoofedMm1Flood implements AutoCloseable {
     }
 
     /**
-     * Sends at {@code perSecond} for {@code duration}: whole batches, each when it is due by a
-     * steady clock, sleeping in between. A batch the kernel takes only in part is finished
-     * with further calls.
+     * Sends at {@code perSecond} for at least {@code atLeast}, then on while {@code stillWanted}
+     * says so, up to {@code atMost}: whole batches, each when it is due by a steady clock,
+     * sleeping in between. A batch the kernel takes only in part is finished with further calls.
      */
-    Figures run(int perSecond, Duration duration) throws IOException {
+    Figures run(int perSecond, Duration atLeast, Duration atMost, BooleanSupplier stillWanted) throws IOException {
         Random random = new Random(9);
         ByteBuffer payload = ByteBuffer.wrap(template.clone());
         Inet4Address destination = (Inet4Address) target.getAddress();
         long slots = (long) BATCH * (MMSGHDR + IOVEC) + SOCKADDR_IN;
         long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
+        long minimumEnd = start + atLeast.toNanos();
+        long maximumEnd = start + atMost.toNanos();
         long sent = 0;
         long calls = 0;
-        for (long now = start; now < end; now = System.nanoTime()) {
+        for (long now = start; now < minimumEnd || now < maximumEnd && stillWanted.getAsBoolean();
+                now = System.nanoTime()) {
             long nextBatchDue = start + (sent + BATCH) * 1_000_000_000L / perSecond;
             if (now < nextBatchDue) {
                 LockSupport.parkNanos(nextBatchDue - now);
