@@ -41,7 +41,8 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-d", description = "raise the log level by one (repeatable)")
     boolean[] debug = new boolean[0];
 
-    @Option(names = "-v", description = "also print the log's info, warning and error lines on stderr when it goes to -l's file or to syslog")
+    @Option(names = "-v", description = "also print the log's info, warning and error lines on stderr when it goes"
+            + " to -l's file or to syslog")
     boolean verbose;
 
     @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog or stderr")
@@ -50,10 +51,12 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-L", description = "add the source location to every log message")
     boolean logLocation;
 
-    @Option(names = "-p", paramLabel = "PORT", description = "IKE port to listen on where racoon.conf has no listen { isakmp } (default: ${DEFAULT-VALUE})")
+    @Option(names = "-p", paramLabel = "PORT", description = "IKE port to listen on when racoon.conf's listen names no"
+            + " address (default: ${DEFAULT-VALUE}; an initiator still sends from 500)")
     int isakmpPort = 500;
 
-    @Option(names = "-P", paramLabel = "PORT", description = "NAT-T port to listen on where racoon.conf has no listen { isakmp_natt } (default: ${DEFAULT-VALUE})")
+    @Option(names = "-P", paramLabel = "PORT", description = "NAT-T port to listen on when racoon.conf's listen names no"
+            + " address (default: ${DEFAULT-VALUE}; an initiator still floats to 4500)")
     int nattPort = 4500;
 
     @Option(names = "-4", description = "listen, and so negotiate, on IPv4 addresses only")
