@@ -43,7 +43,8 @@ class RacoonFlagsTest {
         assertTrue(run.sockets().stream().noneMatch(Socket::inet6), run.sockets().toString());
         assertTrue(run.sockets().contains(new Socket("127.0.0.1", 45610, false)), run.sockets().toString());
         assertTrue(run.sockets().contains(new Socket("127.0.0.1", 45611, true)), run.sockets().toString());
-        assertTrue(run.sockets().stream().allMatch(s -> s.port() == (s.natT() ? 45611 : 45610)), run.sockets().toString());
+        assertTrue(run.sockets().stream().allMatch(s -> s.port() == (s.natT() ? 45611 : 45610)),
+                run.sockets().toString());
         // -v: the log's lines on stderr as in the file, though -l names a file
         assertTrue(run.output().contains(": INFO: [ike.cfg] racoon started (dry run)"), run.output());
     }

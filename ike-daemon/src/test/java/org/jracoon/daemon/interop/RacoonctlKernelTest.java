@@ -47,8 +47,10 @@ class RacoonctlKernelTest {
     /** An SPI as show-sa and ip xfrm print it; keys are longer. */
     private static final Pattern SPI = Pattern.compile("\\b0x\\p{XDigit}{8}\\b");
     private static final Pattern ISAKMP_ROW = Pattern.compile(
-            "(\\S+)\\s+(\\p{XDigit}{16}:\\p{XDigit}{16})\\s+(\\S+)\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+(\\d+s)");
-    private static final Pattern HARD_LIFETIME = Pattern.compile("expire add: soft \\d+\\(sec\\), hard (\\d+)\\(sec\\)");
+            "(\\S+)\\s+(\\p{XDigit}{16}:\\p{XDigit}{16})\\s+(\\S+)\\s+"
+                    + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+(\\d+s)");
+    private static final Pattern HARD_LIFETIME =
+            Pattern.compile("expire add: soft \\d+\\(sec\\), hard (\\d+)\\(sec\\)");
 
     private Namespaces ns;
     private Path socketA;
@@ -71,7 +73,7 @@ class RacoonctlKernelTest {
             assertEquals(Set.of(28800), hardLifetimes(Namespaces.A),
                     "sainfo's default lifetime (RFC 2407 section 4.5) before the reload");
             showSaListsThePhase1AndTheKernelsSpis();
-            flushSaEmptiesKernelsAndListings();
+            flushSaEmptiesKernelsAndListings(b);
             Set<String> second = establish(a, b);
             assertTrue(second.stream().noneMatch(first::contains), "new SPIs after the flush: " + first + " " + second);
 
@@ -133,9 +135,17 @@ class RacoonctlKernelTest {
 
     /** The IPsec SAs go (flush-sa ipsec, B told) and a new pair comes under the running ISAKMP SA. */
     private void renegotiatePhase2(Namespaces.OurDaemon a, Namespaces.OurDaemon b) throws InterruptedException {
-        assertEquals(new Racoonctl.Result(0, "1 IPsec SA pair(s) deleted\n", ""), Racoonctl.run(socketA, "flush-sa ipsec"));
-        awaitTrue(() -> kernelSpis(Namespaces.B).isEmpty(), "B deleted the pair: " + b.log());
+        flushIpsec(b);
         establish(a, b);
+    }
+
+    /** flush-sa ipsec on A: A's kernel loses the pair at once, B's once B took A's DELETE. */
+    private void flushIpsec(Namespaces.OurDaemon b) throws InterruptedException {
+        assertEquals(new Racoonctl.Result(0, "1 IPsec SA pair(s) deleted\n", ""),
+                Racoonctl.run(socketA, "flush-sa ipsec"));
+        assertEquals("", ns.shell("ip -n " + Namespaces.A + " xfrm state").strip());
+        awaitTrue(() -> ns.shell("ip -n " + Namespaces.B + " xfrm state").isBlank(),
+                "B acted on the DELETE: " + b.log());
     }
 
     private void showSaListsThePhase1AndTheKernelsSpis() {
@@ -165,16 +175,15 @@ class RacoonctlKernelTest {
         }
     }
 
-    private void flushSaEmptiesKernelsAndListings() throws InterruptedException {
-        assertEquals(new Racoonctl.Result(0, "1 IPsec SA pair(s) deleted\n", ""), Racoonctl.run(socketA, "flush-sa ipsec"));
-        assertEquals("", ns.shell("ip -n " + Namespaces.A + " xfrm state").strip());
-        awaitTrue(() -> ns.shell("ip -n " + Namespaces.B + " xfrm state").isBlank(), "B acted on the DELETE");
+    private void flushSaEmptiesKernelsAndListings(Namespaces.OurDaemon b) throws InterruptedException {
+        flushIpsec(b);
         for (Path socket : List.of(socketA, socketB)) {
             awaitTrue(() -> Racoonctl.run(socket, "show-sa ipsec").out().equals("No IPsec SAs.\n"),
                     socket + " still lists IPsec SAs");
         }
         // racoon's flush-sa isakmp leaves the IPsec SAs be; here there are none left to leave
-        assertEquals(new Racoonctl.Result(0, "1 ISAKMP SA(s) deleted\n", ""), Racoonctl.run(socketA, "flush-sa isakmp"));
+        assertEquals(new Racoonctl.Result(0, "1 ISAKMP SA(s) deleted\n", ""),
+                Racoonctl.run(socketA, "flush-sa isakmp"));
         for (Path socket : List.of(socketA, socketB)) {
             awaitTrue(() -> Racoonctl.run(socket, "show-sa isakmp").out().lines().count() == 1,
                     socket + " still lists an ISAKMP SA");
@@ -218,7 +227,8 @@ class RacoonctlKernelTest {
     private static Process capture(String namespace, Path pcap, String filter) throws IOException {
         Process tcpdump = new ProcessBuilder("ip", "netns", "exec", namespace, "tcpdump", "-i", namespace + "0", "-U",
                 "-n", "-w", pcap.toString(), filter).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         while (line != null && !line.contains("listening on")) {
             line = out.readLine();
