@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.StandardProtocolFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -23,14 +24,12 @@ import org.jracoon.daemon.admin.AdminSocket;
 import org.jracoon.daemon.auth.ConfiguredAuthenticators;
 import org.jracoon.daemon.config.ConfigMapping;
 import org.jracoon.daemon.config.NegotiatorConfig;
-import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.daemon.config.UnsupportedConfigException;
 import org.jracoon.daemon.keylog.ExportingKernel;
 import org.jracoon.daemon.keylog.KeyExport;
 import org.jracoon.daemon.log.LogSetup;
 import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
-import org.jracoon.ike.engine.IkeEngine;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.policy.AuthMethod;
@@ -69,9 +68,13 @@ final class DaemonLauncher implements AdminCommands.Reload {
      * @param exportKeys {@code --export-keys}, or null
      * @param logLocation {@code -L}: each log line names where it was logged
      * @param backend    {@code --kernel}: the kernel interface named, or empty for the automatic choice
+     * @param family     {@code -4} or {@code -6}: listen on addresses of that family only; empty for both
+     * @param nattPort   {@code -P}: the NAT-T port of the sockets opened where racoon.conf names none
+     * @param verbose    {@code -v}: the log's info lines on stderr too when it goes to a file or syslog
      */
     record Options(Path configFile, int isakmpPort, int debug, Path logFile, boolean dryRun, boolean daemonised,
-            Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend) {
+            Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend,
+            Optional<StandardProtocolFamily> family, int nattPort, boolean verbose) {
     }
 
     /** A configuration mapped onto what the daemon runs with. */
@@ -117,7 +120,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
         RacoonConf conf = loaded.config();
         int verbosity = verbosity(conf.logLevel()) + options.debug();
         LogSetup.configure(verbosity, options.logFile(), options.daemonised() && options.logFile() == null,
-                options.logLocation());
+                options.logLocation(), options.verbose());
         Prepared prepared;
         try {
             prepared = prepare(loaded);
@@ -289,15 +292,16 @@ final class DaemonLauncher implements AdminCommands.Reload {
         return RacoonMain.EXIT_FAILURE;
     }
 
-    /**
-     * racoon's {@code listen { isakmp ADDR [PORT]; }}, or without it every local address on
-     * {@code -p}'s port (racoon's default). IPv6 link-local addresses are left out: they need a
-     * scope to be bound, and IKE peers are not reached over them.
-     */
     private static boolean usesNatTraversal(Policies policies) {
         return policies.remotes().stream().anyMatch(r -> r.natTraversal() != NatTraversal.OFF);
     }
 
+    /**
+     * racoon's {@code listen { isakmp ADDR [PORT]; isakmp_natt ADDR [PORT]; }}, or without them
+     * every local address on {@code -p}'s port, and on {@code -P}'s when a remote may use NAT-T
+     * (racoon's default); of {@code -4}'s or {@code -6}'s family only. IPv6 link-local addresses
+     * are left out: they need a scope to be bound, and IKE peers are not reached over them.
+     */
     private List<UdpTransport.Endpoint> listen(RacoonConf.Listen listen, boolean natT) throws IOException {
         List<UdpTransport.Endpoint> endpoints = new ArrayList<>();
         for (var e : listen.isakmp()) {
@@ -306,9 +310,22 @@ final class DaemonLauncher implements AdminCommands.Reload {
         for (var e : listen.isakmpNatt()) {
             endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(e.address().address(), e.port()), true));
         }
-        if (!endpoints.isEmpty()) {
-            return endpoints;
+        if (endpoints.isEmpty()) {
+            endpoints = allLocalAddresses(natT);
         }
+        List<UdpTransport.Endpoint> ofFamily = endpoints.stream()
+                .filter(e -> options.family().map(f -> f == family(e.address().getAddress())).orElse(true)).toList();
+        if (ofFamily.isEmpty()) {
+            throw new IOException(endpoints.isEmpty() ? "no local address to listen on"
+                    : "no " + (options.family().get() == StandardProtocolFamily.INET ? "IPv4 address (-4)"
+                            : "IPv6 address (-6)") + " to listen on among " + endpoints.stream()
+                                    .map(e -> e.address().toString()).toList());
+        }
+        return ofFamily;
+    }
+
+    private List<UdpTransport.Endpoint> allLocalAddresses(boolean natT) throws IOException {
+        List<UdpTransport.Endpoint> endpoints = new ArrayList<>();
         try {
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nif.isUp()) {
@@ -320,17 +337,18 @@ final class DaemonLauncher implements AdminCommands.Reload {
                     }
                     endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(a, options.isakmpPort()), false));
                     if (natT) {
-                        endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(a, IkeEngine.NATT_PORT), true));
+                        endpoints.add(new UdpTransport.Endpoint(new InetSocketAddress(a, options.nattPort()), true));
                     }
                 }
             }
         } catch (SocketException e) {
             throw new IOException("cannot list the local addresses: " + e.getMessage(), e);
         }
-        if (endpoints.isEmpty()) {
-            throw new IOException("no local address to listen on");
-        }
         return endpoints;
+    }
+
+    private static StandardProtocolFamily family(InetAddress address) {
+        return address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
     }
 
     /** racoon.conf's {@code log} level as LogSetup counts it: debug adds one step, debug2 two. */

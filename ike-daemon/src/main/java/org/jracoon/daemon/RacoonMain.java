@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-d", description = "raise the log level by one (repeatable)")
     boolean[] debug = new boolean[0];
 
-    @Option(names = "-v", description = "more verbose packet dumps")
+    @Option(names = "-v", description = "also print the log's info, warning and error lines on stderr when it goes"
+            + " to -l's file or to syslog")
     boolean verbose;
 
     @Option(names = "-l", paramLabel = "LOGFILE", description = "log to this file instead of syslog or stderr")
@@ -49,16 +51,18 @@ public final class RacoonMain implements Callable<Integer> {
     @Option(names = "-L", description = "add the source location to every log message")
     boolean logLocation;
 
-    @Option(names = "-p", paramLabel = "PORT", description = "IKE port (default: ${DEFAULT-VALUE})")
+    @Option(names = "-p", paramLabel = "PORT", description = "IKE port to listen on when racoon.conf's listen names no"
+            + " address (default: ${DEFAULT-VALUE}; an initiator still sends from 500)")
     int isakmpPort = 500;
 
-    @Option(names = "-P", paramLabel = "PORT", description = "NAT-T port (default: ${DEFAULT-VALUE})")
+    @Option(names = "-P", paramLabel = "PORT", description = "NAT-T port to listen on when racoon.conf's listen names no"
+            + " address (default: ${DEFAULT-VALUE}; an initiator still floats to 4500)")
     int nattPort = 4500;
 
-    @Option(names = "-4", description = "use IPv4 as the default address family")
+    @Option(names = "-4", description = "listen, and so negotiate, on IPv4 addresses only")
     boolean inet4;
 
-    @Option(names = "-6", description = "use IPv6 as the default address family")
+    @Option(names = "-6", description = "listen, and so negotiate, on IPv6 addresses only")
     boolean inet6;
 
     @Option(names = "-C", description = "print the parsed configuration (racoon's undocumented -C; same as --dump-config)")
@@ -117,7 +121,8 @@ public final class RacoonMain implements Callable<Integer> {
         if (!checkConfig && !dumpConfig && !dumpParsed) {
             err.flush();
             DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
-                    debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend), loaded, err);
+                    debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend, family(), nattPort,
+                    verbose), loaded, err);
             if (foreground || detached) {
                 return launcher.run();
             }
@@ -136,6 +141,11 @@ public final class RacoonMain implements Callable<Integer> {
         out.flush();
         err.flush();
         return EXIT_OK;
+    }
+
+    private Optional<StandardProtocolFamily> family() {
+        return inet4 ? Optional.of(StandardProtocolFamily.INET)
+                : inet6 ? Optional.of(StandardProtocolFamily.INET6) : Optional.empty();
     }
 
     private void checkPort(String option, int port) {

@@ -125,7 +125,8 @@ class DaemonSignalsTest {
         return conf;
     }
 
-    private static Process racoon(Path dir, String... args) throws IOException {
+    /** racoon (RacoonMain in a new JVM) with these arguments, its stdout and stderr appended to {@code dir/out}. */
+    static Process racoon(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
                 RacoonMain.class.getName()));
         command.addAll(List.of(args));
@@ -137,11 +138,11 @@ class DaemonSignalsTest {
         return Racoonctl.run(dir.resolve(socket), words);
     }
 
-    private static void signal(String name, long pid) throws Exception {
+    static void signal(String name, long pid) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor());
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
@@ -149,7 +150,7 @@ class DaemonSignalsTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
         for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
             Thread.sleep(100);
         }

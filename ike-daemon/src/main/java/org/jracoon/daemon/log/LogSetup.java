@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.core.ConsoleAppender;
@@ -45,7 +46,7 @@ public final class LogSetup {
      * @param file      the {@code -l} file, or null for stderr
      */
     public static void configure(int verbosity, Path file) {
-        configure(verbosity, file, false, false);
+        configure(verbosity, file, false, false, false);
     }
 
     /**
@@ -54,19 +55,20 @@ public final class LogSetup {
      * @param syslog   to syslog (facility daemon, ident racoon) instead, as a detached racoon
      *                 without {@code -l} logs
      * @param location each line names the class, method and line that logged it (racoon's {@code -L})
+     * @param echo     racoon's {@code -v}: info lines and above also on stderr when the log goes to
+     *                 a file or to syslog, so that whoever started racoon sees what it does
      */
-    public static void configure(int verbosity, Path file, boolean syslog, boolean location) {
+    public static void configure(int verbosity, Path file, boolean syslog, boolean location, boolean echo) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         boolean journal = file == null && !syslog && System.getenv("JOURNAL_STREAM") != null;
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        // racoon's own shape: "2026-11-26 20:00:00: INFO: message", here with the subsystem.
         String where = location ? "%class{0}.%method:%line: " : "";
         encoder.setPattern(journal ? "<%syslogPriority>%level: [%logger] " + where + "%msg%n"
                 : syslog ? "%level: [%logger] " + where + "%msg"
-                : "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] " + where + "%msg%n");
+                : plain(where));
         @SuppressWarnings("unchecked")
         Map<String, Object> converters = (Map<String, Object>) context.getObject("PATTERN_RULE_REGISTRY");
         if (converters == null) {
@@ -86,10 +88,7 @@ public final class LogSetup {
             fileAppender.setEncoder(encoder);
             appender = fileAppender;
         } else {
-            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-            console.setTarget("System.err");
-            console.setEncoder(encoder);
-            appender = console;
+            appender = stderr(encoder);
         }
         appender.setContext(context);
         appender.setName("racoon");
@@ -97,9 +96,41 @@ public final class LogSetup {
 
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
+        if (echo && (syslog || file != null)) {
+            root.addAppender(stderrInfo(context, where));
+        }
         root.setLevel(Level.WARN); // libraries (Netty, JNA) speak only when something is wrong
         context.getLogger(ROOT).setLevel(verbosity >= 3 ? Level.TRACE : verbosity >= 1 ? Level.DEBUG : Level.INFO);
         context.getLogger(PAYLOADS).setLevel(verbosity >= 3 ? Level.TRACE : verbosity >= 2 ? Level.DEBUG : Level.INFO);
+    }
+
+    /** racoon's own shape: "2026-11-26 20:00:00: INFO: message", here with the subsystem. */
+    private static String plain(String where) {
+        return "%d{yyyy-MM-dd HH:mm:ss}: %level: [%logger] " + where + "%msg%n";
+    }
+
+    /** stderr in the foreground's format, info and above whatever the levels of the loggers. */
+    private static Appender<ILoggingEvent> stderrInfo(LoggerContext context, String where) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(plain(where));
+        encoder.start();
+        ThresholdFilter info = new ThresholdFilter();
+        info.setLevel(Level.INFO.levelStr);
+        info.start();
+        Appender<ILoggingEvent> console = stderr(encoder);
+        console.addFilter(info);
+        console.setContext(context);
+        console.setName("racoon-v");
+        console.start();
+        return console;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> stderr(PatternLayoutEncoder encoder) {
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setTarget("System.err");
+        console.setEncoder(encoder);
+        return console;
     }
 
     /** The syslog priority journald reads from a {@code <N>} prefix (sd-daemon(3)). */

@@ -144,8 +144,12 @@ final class Namespaces implements AutoCloseable {
         tunnelPolicies(B, IP_B, IP_A, "10.2.0.0/24", "10.1.0.0/24", "10.2.0.1");
     }
 
-    /** Our daemon in a namespace with a racoon.conf from the test resources (psk.txt beside it, mode 0600). */
-    OurDaemon startDaemon(String ns, String resourceDir, String confName) throws IOException, InterruptedException {
+    /**
+     * Our daemon in a namespace with a racoon.conf from the test resources (psk.txt beside it, mode
+     * 0600), with these options besides {@code -F -f -d -l}.
+     */
+    OurDaemon startDaemon(String ns, String resourceDir, String confName, String... options)
+            throws IOException, InterruptedException {
         Path dir = daemonDirectory(ns);
         Path source = resources(resourceDir);
         Path pskSource = source.resolve(confName.replace("racoon", "psk").replace(".conf", ".txt"));
@@ -158,9 +162,10 @@ final class Namespaces implements AutoCloseable {
         Files.writeString(conf, Files.readString(source.resolve(confName)).replace("@DIR@", dir.toString()));
         Path log = dir.resolve("racoon.log");
         Files.deleteIfExists(log);
-        Process p = new ProcessBuilder("ip", "netns", "exec", ns, ROOT.resolve("bin/racoon").toString(), "-F",
-                "-f", conf.toString(), "-d", "-l", log.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("racoon.out").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, ROOT.resolve("bin/racoon").toString(),
+                "-F", "-f", conf.toString(), "-d", "-l", log.toString()));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("racoon.out").toFile()).start();
         OurDaemon daemon = new OurDaemon(p, log, dir.resolve("racoon.out"));
         daemons.add(daemon);
         // the automatic choice: PF_KEY when the kernel has AF_KEY, XFRM in the pass without af_key

@@ -55,7 +55,7 @@ class LogSetupTest {
     @Test
     void minusLNamesWhereEachLineWasLogged() throws Exception {
         Path file = dir.resolve("location.log");
-        LogSetup.configure(0, file, false, true);
+        LogSetup.configure(0, file, false, true, false);
         LoggerFactory.getLogger("ike.cfg").info("started");
         String line = Files.readAllLines(file).get(0);
         assertTrue(line.matches(".*: INFO: \\[ike\\.cfg\\] LogSetupTest\\.minusLNamesWhereEachLineWasLogged:\\d+: started"),
