@@ -24,8 +24,8 @@ import org.jracoon.ike.kernel.TrafficSelector;
 /**
  * The part of a kernel the engine uses, recorded: GETSPI hands out SPIs counting up from a
  * base (so each side's are recognisable), UPDATE/ADD/DELETE are kept in order, and so are the
- * SPDUPDATEs and SPDDELETEs of generated policies. The rest of the SPD and dumps are not the
- * engine's business and refuse.
+ * SPDUPDATEs and SPDDELETEs of generated policies; the SAD dump shows what that left. The rest of
+ * the SPD is not the engine's business and refuses.
  */
 final class FakeKernel implements KernelIpsec {
 
@@ -104,9 +104,14 @@ final class FakeKernel implements KernelIpsec {
         throw new UnsupportedOperationException();
     }
 
+    /** The installed SAs (MATURE), then the SPIs reserved and not yet completed (LARVAL). */
     @Override
     public List<KernelSa> dumpSa() {
-        throw new UnsupportedOperationException();
+        List<KernelSa> all = new ArrayList<>();
+        installed().forEach(s -> all.add(new KernelSa(s, SaState.MATURE, Lifetime.NONE)));
+        reserved.stream().filter(id -> !deleted.contains(id) && updated.stream().noneMatch(s -> s.id().equals(id)))
+                .forEach(id -> all.add(new KernelSa(SaSpec.builder(id).build(), SaState.LARVAL, Lifetime.NONE)));
+        return all;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jracoon.daemon.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two of our daemons (ssA initiates, ssB responds) with IPsec SAs of 20 s and DPD on A
- * (resources interop/liveness): a ping every 0.2 s runs across three renewals of the pair and
+ * (resources interop/liveness): A's INITIAL-CONTACT makes B remove the stale SAs with A its
+ * kernel held, and only those; a ping every 0.2 s runs across three renewals of the pair and
  * loses at most one echo; then B's daemon is killed and A's DPD removes the SAs within
  * dpd_delay x dpd_maxfail, runs its phase1_dead script and leaves the kernel without SAs.
  */
@@ -35,6 +37,9 @@ class LivenessInteropTest {
     /** The end of a renewed pair on A: its own hard expiry, or B's DELETE when B's came first. */
     private static final Pattern OLD_PAIR_GONE = Pattern.compile("IPsec SA .* expired|peer deleted IPsec SA");
     private static final Pattern REPLY = Pattern.compile("bytes from \\S+ icmp_seq=(\\d+) ");
+    private static final String STALE_FROM_A = "0x00005001";
+    private static final String STALE_TO_A = "0x00005002";
+    private static final String STALE_OTHER_PEER = "0x00005003";
     private static final Pattern PING_SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
 
     @Test
@@ -45,10 +50,20 @@ class LivenessInteropTest {
             Path script = dir.resolve("dead.sh");
             Files.writeString(script, "#!/bin/sh\necho \"$1 $REMOTE_ADDR\" > " + deadLog + "\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+            // B's kernel holds SAs no daemon of this run knows: with A both ways, and with another peer
+            ns.shell(String.join("; ", staleSa("192.168.1.11", "192.168.1.12", STALE_FROM_A),
+                    staleSa("192.168.1.12", "192.168.1.11", STALE_TO_A),
+                    staleSa("192.168.1.99", "192.168.1.12", STALE_OTHER_PEER)));
             Namespaces.OurDaemon b = ns.startDaemon(Namespaces.B, "liveness", "racoon-B.conf");
             Namespaces.OurDaemon a = ns.startDaemon(Namespaces.A, "liveness", "racoon.conf");
             ns.tunnelPoliciesOnBothSides();
             assertTrue(ns.ping(Namespaces.A, "10.1.0.1", "10.2.0.1", 15), a.output() + b.output());
+
+            // A's first phase 1 with B carries INITIAL-CONTACT: B removes every other SA with A
+            b.awaitLog("INITIAL-CONTACT from 192.168.1.11: 2 stale SAs", 10);
+            String statesB = ns.shell("ip -n " + Namespaces.B + " xfrm state");
+            assertFalse(statesB.contains(STALE_FROM_A) || statesB.contains(STALE_TO_A), statesB);
+            assertTrue(statesB.contains(STALE_OTHER_PEER), "the SA with another peer stays: " + statesB);
 
             // one ping every 0.2 s until the third renewed pair's predecessor is gone
             Path pingOut = run.resolve("ping.txt");
@@ -89,6 +104,13 @@ class LivenessInteropTest {
             awaitFile(deadLog);
             assertEquals("phase1_dead 192.168.1.12", Files.readString(deadLog).trim());
         }
+    }
+
+    /** An ESP SA added as setkey or an earlier daemon would leave it. */
+    private static String staleSa(String source, String destination, String spi) {
+        return "ip -n " + Namespaces.B + " xfrm state add src " + source + " dst " + destination + " proto esp spi "
+                + spi + " mode tunnel enc 'cbc(aes)' 0x" + "11".repeat(16) + " auth 'hmac(sha1)' 0x"
+                + "22".repeat(20);
     }
 
     private static int count(Pattern pattern, String text) {
