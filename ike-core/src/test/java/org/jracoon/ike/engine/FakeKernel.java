@@ -2,7 +2,9 @@ package org.jracoon.ike.engine;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jracoon.ike.kernel.IpsecMode;
@@ -35,6 +37,7 @@ final class FakeKernel implements KernelIpsec {
     final List<SaId> deleted = new ArrayList<>();
     final List<PolicySpec> policiesUpdated = new ArrayList<>();
     final List<String> policiesDeleted = new ArrayList<>();
+    private final Map<SaId, Long> counted = new HashMap<>();
     private int nextSpi;
 
     FakeKernel(int spiBase) {
@@ -88,10 +91,16 @@ final class FakeKernel implements KernelIpsec {
         return all;
     }
 
+    /** The kernel counted {@code bytes} more on this SA, as traffic through it would. */
+    void traffic(SaId sa, long bytes) {
+        counted.merge(sa, bytes, Long::sum);
+    }
+
+    /** An installed SA, with the bytes {@link #traffic} counted on it as its current lifetime. */
     @Override
     public Optional<KernelSa> getSa(SaId sa) {
         return installed().stream().filter(s -> s.id().equals(sa)).findFirst()
-                .map(s -> new KernelSa(s, SaState.MATURE, Lifetime.NONE));
+                .map(s -> new KernelSa(s, SaState.MATURE, new Lifetime(0, counted.getOrDefault(sa, 0L), 0, 0)));
     }
 
     @Override
