@@ -26,8 +26,9 @@ import org.jracoon.ike.kernel.TrafficSelector;
 /**
  * The part of a kernel the engine uses, recorded: GETSPI hands out SPIs counting up from a
  * base (so each side's are recognisable), UPDATE/ADD/DELETE are kept in order, and so are the
- * SPDUPDATEs and SPDDELETEs of generated policies; the SAD dump shows what that left. The rest of
- * the SPD is not the engine's business and refuses.
+ * SPDUPDATEs and SPDDELETEs of generated policies; the SAD dump shows what that left, and a
+ * policy lookup finds the administrator's policies and the generated ones. The rest of the SPD
+ * is not the engine's business and refuses.
  */
 final class FakeKernel implements KernelIpsec {
 
@@ -35,6 +36,8 @@ final class FakeKernel implements KernelIpsec {
     final List<SaSpec> updated = new ArrayList<>();
     final List<SaSpec> added = new ArrayList<>();
     final List<SaId> deleted = new ArrayList<>();
+    /** The SPD as an administrator loaded it (setkey), for the engine's lookups. */
+    final List<PolicySpec> policies = new ArrayList<>();
     final List<PolicySpec> policiesUpdated = new ArrayList<>();
     final List<String> policiesDeleted = new ArrayList<>();
     private final Map<SaId, Long> counted = new HashMap<>();
@@ -148,6 +151,20 @@ final class FakeKernel implements KernelIpsec {
     @Override
     public Optional<KernelPolicy> getPolicy(int policyId) {
         throw new UnsupportedOperationException();
+    }
+
+    /** The policies {@link #policies} holds (the administrator's) and those generated since, by selector. */
+    @Override
+    public Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction) {
+        List<PolicySpec> all = new ArrayList<>(policies);
+        all.addAll(policiesUpdated);
+        for (int i = 0; i < all.size(); i++) {
+            PolicySpec p = all.get(i);
+            if (p.selector().equals(selector) && p.direction() == direction) {
+                return Optional.of(new KernelPolicy(i + 1, p));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
