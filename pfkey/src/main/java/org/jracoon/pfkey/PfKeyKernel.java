@@ -159,6 +159,12 @@ public final class PfKeyKernel implements KernelIpsec {
                 SadbMapping::kernelPolicy);
     }
 
+    @Override
+    public Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction) throws KernelException {
+        return dumpPolicy().stream().filter(p -> p.spec().selector().equals(selector)
+                && p.spec().direction() == direction).findFirst();
+    }
+
     /** The kernel finds a policy by id alone; the direction is encoded in the id's low bits. */
     private static SadbMessage policyById(SadbMessageType type, int policyId) {
         return SadbMessage.request(type, Sadb.SATYPE_UNSPEC,

@@ -219,6 +219,12 @@ public final class XfrmKernel implements KernelIpsec {
         return readPolicy(KernelOperation.SPDGET, "policy id " + policyId, policyById(policyId));
     }
 
+    @Override
+    public Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction) throws KernelException {
+        return readPolicy(KernelOperation.SPDGET, describe(selector, direction), XfrmMapping.policyIdBody(
+                XfrmMapping.selector(selector), 0, XfrmMapping.direction(direction)));
+    }
+
     private Optional<KernelPolicy> readPolicy(KernelOperation op, String subject, byte[] policyId) throws KernelException {
         Optional<NetlinkMessage> reply = find(op, subject, NetlinkMessage.request(Xfrm.MSG_GETPOLICY, 0, policyId),
                 Xfrm.MSG_NEWPOLICY, Errno.ENOENT);

@@ -197,6 +197,8 @@ public abstract class KernelIpsecContract {
         assertEquals(List.of(o, i, n, f).stream().sorted(java.util.Comparator.comparingInt(KernelPolicy::id)).toList(),
                 kernel.dumpPolicy().stream().sorted(java.util.Comparator.comparingInt(KernelPolicy::id)).toList());
         assertEquals(Optional.of(i), kernel.getPolicy(i.id()));
+        assertEquals(Optional.of(i), kernel.getPolicy(inSel, PolicyDirection.IN), "by selector, with its reqid");
+        assertEquals(Optional.empty(), kernel.getPolicy(inSel, PolicyDirection.OUT));
         String shown = Shell.ok("ip", "xfrm", "policy");
         assertTrue(shown.contains("src 10.1.0.0/16 dst 10.2.0.0/16") && shown.contains("dir out")
                 && shown.contains("tmpl src 10.77.0.1 dst 10.77.0.2") && shown.contains("proto tcp dport 80"), shown);

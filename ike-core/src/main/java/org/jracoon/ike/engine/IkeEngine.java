@@ -6,10 +6,12 @@ import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,7 +23,9 @@ import org.jracoon.ike.exchange.Services;
 import org.jracoon.ike.kernel.KernelEvent;
 import org.jracoon.ike.kernel.KernelException;
 import org.jracoon.ike.kernel.KernelIpsec;
+import org.jracoon.ike.kernel.KernelSa;
 import org.jracoon.ike.kernel.SaId;
+import org.jracoon.ike.kernel.SaState;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.payload.ExchangeType;
 import org.jracoon.ike.payload.IsakmpHeader;
@@ -416,7 +420,10 @@ public final class IkeEngine {
         }
     }
 
-    /** After a peer's INITIAL-CONTACT, the other ISAKMP SAs with that address and their IPsec SAs go. */
+    /**
+     * After a peer's INITIAL-CONTACT, the other ISAKMP SAs with that address and their IPsec SAs
+     * go, and then every other SA between the two addresses still in the kernel.
+     */
     private void purgeOthers(ExchangeManager announcer) {
         if (!announcer.takePeerInitialContact()) {
             return;
@@ -428,6 +435,47 @@ public final class IkeEngine {
                 prune(m);
             }
         }
+        removeStaleKernelSas(announcer);
+    }
+
+    /**
+     * The peer restarted and holds none of the SAs it shared with us (RFC 2407 section
+     * 4.6.3.3), so those the engine never knew go too: ours from before our own restart, or
+     * installed by setkey or another daemon (racoon isakmp_inf.c info_recv_initialcontact).
+     * The announcer's own pairs and LARVAL SAs (an SPI reserved for a negotiation under way) stay.
+     */
+    private void removeStaleKernelSas(ExchangeManager announcer) {
+        InetAddress local = announcer.sa().local().getAddress();
+        InetAddress peer = announcer.sa().remote().getAddress();
+        Set<SaId> own = new HashSet<>();
+        announcer.ipsecSas().forEach(p -> own.addAll(List.of(p.inbound(), p.outbound())));
+        List<KernelSa> all;
+        try {
+            all = services.kernel().dumpSa();
+        } catch (KernelException e) {
+            IKE.warn("{} stale SAs with {} after INITIAL-CONTACT not looked up: {}", announcer.sa().cookies(),
+                    peer.getHostAddress(), e.getMessage());
+            return;
+        }
+        int removed = 0;
+        for (KernelSa k : all) {
+            SaId id = k.spec().id();
+            boolean between = id.source().equals(local) && id.destination().equals(peer)
+                    || id.source().equals(peer) && id.destination().equals(local);
+            if (!between || k.state() == SaState.LARVAL || own.contains(id)) {
+                continue;
+            }
+            try {
+                services.kernel().deleteSa(id);
+                removed++;
+            } catch (KernelException e) {
+                IKE.info("{} stale SA {} not deleted: {}", announcer.sa().cookies(), id, e.getMessage());
+            }
+        }
+        // their soft expiry will not come to renew them
+        orphans.keySet().removeIf(p -> p.remote().equals(peer));
+        IKE.info("{} INITIAL-CONTACT from {}: {} stale SAs with it removed from the kernel", announcer.sa().cookies(),
+                peer.getHostAddress(), removed);
     }
 
     private static String refusalKey(Datagram datagram, IsakmpHeader header) {

@@ -2,10 +2,12 @@ package org.jracoon.ike.exchange;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.jracoon.ike.crypto.RandomSource;
+import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.payload.NotifyPayload;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
@@ -13,11 +15,13 @@ import org.jracoon.ike.policy.Liveness;
 import org.jracoon.ike.sa.Cookies;
 
 /**
- * Dead peer detection for one ISAKMP SA (RFC 3706): after {@code dpd_delay} an R-U-THERE goes
- * out in a protected Informational; a missing ACK is counted after {@code dpd_retry} and the
- * next R-U-THERE sent, and after {@code dpd_maxfail} misses the peer is dead. Each R-U-THERE
- * carries the next sequence number; an ACK counts only if it answers one sent since the last
- * ACK (racoon isakmp_inf.c isakmp_info_recv_r_u_ack).
+ * Dead peer detection for one ISAKMP SA (RFC 3706): every {@code dpd_delay} the inbound IPsec
+ * SAs' byte counts are compared with the last check's, and only when nothing arrived from the
+ * peer in between does an R-U-THERE go out in a protected Informational (section 5.5: traffic
+ * proves liveness, probes are for idle peers). A missing ACK is counted after {@code dpd_retry}
+ * and the next R-U-THERE sent, and after {@code dpd_maxfail} misses the peer is dead. Each
+ * R-U-THERE carries the next sequence number; an ACK counts only if it answers one sent since
+ * the last ACK (racoon isakmp_inf.c isakmp_info_recv_r_u_ack).
  *
  * <pre>
  *   R-U-THERE / R-U-THERE-ACK (RFC 3706 section 5.1): a Notify payload with
@@ -39,11 +43,17 @@ final class Dpd {
     record Dead(int failures) implements Step {
     }
 
+    /** Traffic from the peer arrived since the last check: no probe; check again after {@code nextCheck}. */
+    record Alive(Duration nextCheck) implements Step {
+    }
+
     private final Liveness liveness;
     private int sequence;
     private int lastAck;
     private boolean awaiting;
     private int failures;
+    /** The bytes each inbound SA had counted at the last check. */
+    private Map<SaId, Long> inboundBytes = Map.of();
 
     /** racoon starts at a random value below 0x1000, leaving room to count up (isakmp_info_send_r_u). */
     Dpd(Liveness liveness, RandomSource random) {
@@ -57,8 +67,21 @@ final class Dpd {
         return liveness.delay();
     }
 
-    /** The DPD timer fired: a missing ACK counts as a failure, then probe again or give up. */
-    Step due() {
+    /**
+     * The DPD timer fired: traffic since the last check (an inbound SA counted more bytes, or a
+     * new one counted any) keeps the peer alive; otherwise a missing ACK counts as a failure,
+     * then probe again or give up.
+     *
+     * @param inboundBytes the bytes the kernel counted on each inbound SA with the peer now
+     */
+    Step due(Map<SaId, Long> inboundBytes) {
+        Map<SaId, Long> before = this.inboundBytes;
+        this.inboundBytes = Map.copyOf(inboundBytes);
+        if (inboundBytes.entrySet().stream().anyMatch(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L))) {
+            awaiting = false;
+            failures = 0;
+            return new Alive(liveness.delay());
+        }
         if (awaiting) {
             failures++;
             if (failures >= liveness.maxFailures()) {

@@ -401,13 +401,19 @@ public final class ExchangeManager implements SaTable.Entry {
         }
     }
 
-    /** The DPD timer fired: another R-U-THERE, or the peer is dead and its SAs go (racoon isakmp_info_send_r_u). */
+    /**
+     * The DPD timer fired: nothing if the peer sent traffic since the last check, else another
+     * R-U-THERE, or the peer is dead and its SAs go (racoon isakmp_info_send_r_u).
+     */
     private void dpdCheck() {
         if (dpd == null || !sa.established()) {
             return;
         }
-        Dpd.Step step = dpd.due();
-        if (step instanceof Dpd.Probe p) {
+        Dpd.Step step = dpd.due(inboundBytes());
+        if (step instanceof Dpd.Alive a) {
+            IKE.debug("{} DPD: traffic from {} since the last check, no R-U-THERE", sa.cookies(), sa.remote());
+            arm(0, EngineTimer.Kind.DPD, a.nextCheck());
+        } else if (step instanceof Dpd.Probe p) {
             IKE.debug("{} DPD: R-U-THERE seq {} to {} ({} unanswered)", sa.cookies(), p.sequence(), sa.remote(),
                     p.failures());
             sendInformational(List.of(Dpd.rUThere(sa.cookies(), p.sequence())));
@@ -419,6 +425,22 @@ public final class ExchangeManager implements SaTable.Entry {
             removePairs();
             end();
         }
+    }
+
+    /**
+     * The bytes the kernel counted on the inbound SA of each pair (PF_KEY's current lifetime,
+     * XFRM's curlft); a pair the kernel cannot tell about counts nothing.
+     */
+    private Map<SaId, Long> inboundBytes() {
+        Map<SaId, Long> bytes = new HashMap<>();
+        for (IpsecSa pair : ipsecSas) {
+            try {
+                services.kernel().getSa(pair.inbound()).ifPresent(k -> bytes.put(pair.inbound(), k.current().bytes()));
+            } catch (KernelException e) {
+                IKE.debug("{} DPD: SA {} not looked up: {}", sa.cookies(), pair.inbound(), e.getMessage());
+            }
+        }
+        return bytes;
     }
 
     /** Decrypts, checks and processes one message of {@code exchange}, then sends what follows. */

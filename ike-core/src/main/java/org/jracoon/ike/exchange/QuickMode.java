@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import org.jracoon.ike.crypto.DhKeyPair;
@@ -101,7 +102,13 @@ final class QuickMode implements Exchange {
     private byte[] nrB;
     private long lifetime;
     private Secret gxy;
-    private int reqid;
+    /**
+     * The reqids of the inbound and outbound SA: those of the kernel's policies for the traffic
+     * each way, so that the SAs serve those policies alone when they are {@code unique}
+     * (racoon's set_proposal_from_policy); with {@code generate_policy unique}, a fresh one.
+     */
+    private int inboundReqid;
+    private int outboundReqid;
     private Optional<InetAddress> peerOriginalAddress = Optional.empty();
     private final List<IpsecSa> installed = new ArrayList<>();
     private final List<PolicySpec> generated = new ArrayList<>();
@@ -120,7 +127,7 @@ final class QuickMode implements Exchange {
     static QuickMode initiator(IsakmpSa sa, Services services, int messageId, SaRequest request, Phase2Policy policy) {
         QuickMode qm = new QuickMode(sa, services, messageId, request, policy, State.SEND_QM1);
         qm.selector = request.selector();
-        qm.reqid = request.reqid();
+        qm.outboundReqid = request.reqid();
         return qm;
     }
 
@@ -202,7 +209,12 @@ final class QuickMode implements Exchange {
                 peerKe = pfsValue(m, choice.suite().pfsGroup());
                 peerOriginalAddress = originalAddress(m, 0);
                 if (sa.policy().generatePolicy() == GeneratePolicy.UNIQUE) {
-                    reqid = services.nextReqid();
+                    inboundReqid = services.nextReqid();
+                    outboundReqid = inboundReqid;
+                } else {
+                    outboundReqid = policyReqid(selector, PolicyDirection.OUT, choice.suite().protocol()).orElse(0);
+                    inboundReqid = policyReqid(selector.reversed(), PolicyDirection.IN, choice.suite().protocol())
+                            .orElse(0);
                 }
                 LOG.info("{} mid {} phase-2 proposal {} for {}", sa.cookies(), Integer.toHexString(messageId),
                         choice.suite(), selector);
@@ -244,8 +256,11 @@ final class QuickMode implements Exchange {
         List<Payload> rest = new ArrayList<>();
         switch (state) {
             case SEND_QM1 -> {
+                // the inbound policy may carry its own reqid (setkey's plain unique numbers each policy)
+                inboundReqid = policyReqid(selector.reversed(), PolicyDirection.IN, request.protocol())
+                        .orElse(request.reqid());
                 ownSpi = services.kernel().getSpi(request.protocol(), peer(), local(), request.mode(),
-                        request.reqid(), KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, request.sequence());
+                        inboundReqid, KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, request.sequence());
                 offer = Phase2Proposals.offer(request.protocol(), request.mode(), policy, ownSpi, udp());
                 policy.pfsGroup().ifPresent(g -> dh = services.dhKeyPair(g));
                 niB = services.random().bytes(sa.policy().nonceSize());
@@ -265,7 +280,7 @@ final class QuickMode implements Exchange {
             }
             case SEND_QM2 -> {
                 Phase2Proposals.Suite suite = choice.suite();
-                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), reqid,
+                ownSpi = services.kernel().getSpi(suite.protocol(), peer(), local(), suite.mode(), inboundReqid,
                         KernelIpsec.DEFAULT_MIN_SPI, KernelIpsec.DEFAULT_MAX_SPI, 0);
                 suite.pfsGroup().ifPresent(g -> dh = services.dhKeyPair(g));
                 nrB = services.random().bytes(sa.policy().nonceSize());
@@ -371,15 +386,14 @@ final class QuickMode implements Exchange {
     private void generatePolicies() throws KernelException {
         Phase2Proposals.Suite suite = choice.suite();
         IpsecLevel level = sa.policy().generatePolicy().level();
-        TrafficSelector inbound = new TrafficSelector(selector.destination(), selector.destinationPort(),
-                selector.source(), selector.sourcePort(), selector.upperProtocol());
-        IpsecRequest toUs = request(suite, peer(), local(), level);
+        TrafficSelector inbound = selector.reversed();
+        IpsecRequest toUs = request(suite, peer(), local(), level, inboundReqid);
         List<PolicySpec> policies = new ArrayList<>();
         policies.add(generated(inbound, PolicyDirection.IN, toUs));
         if (suite.mode() == IpsecMode.TUNNEL) {
             policies.add(generated(inbound, PolicyDirection.FWD, toUs));
         }
-        policies.add(generated(selector, PolicyDirection.OUT, request(suite, local(), peer(), level)));
+        policies.add(generated(selector, PolicyDirection.OUT, request(suite, local(), peer(), level, outboundReqid)));
         for (PolicySpec p : policies) {
             services.kernel().updatePolicy(p);
             generated.add(p);
@@ -392,10 +406,19 @@ final class QuickMode implements Exchange {
         return new PolicySpec(s, direction, PolicyAction.IPSEC, List.of(r), 0, Lifetime.seconds(lifetime));
     }
 
-    private IpsecRequest request(Phase2Proposals.Suite suite, InetAddress from, InetAddress to, IpsecLevel level) {
+    private static IpsecRequest request(Phase2Proposals.Suite suite, InetAddress from, InetAddress to,
+            IpsecLevel level, int reqid) {
         IpsecRequest r = suite.mode() == IpsecMode.TUNNEL ? IpsecRequest.tunnel(suite.protocol(), from, to, level)
                 : IpsecRequest.transport(suite.protocol(), level);
         return r.withReqid(reqid);
+    }
+
+    /** The reqid of the kernel's policy for this traffic and direction, for its request of {@code protocol}. */
+    private OptionalInt policyReqid(TrafficSelector traffic, PolicyDirection direction, IpsecProtocol protocol)
+            throws KernelException {
+        return services.kernel().getPolicy(traffic, direction).stream()
+                .flatMap(p -> p.spec().requests().stream()).filter(r -> r.protocol() == protocol)
+                .mapToInt(IpsecRequest::reqid).findFirst();
     }
 
     /** The peer's PFS public value, which must be there exactly when a PFS group was negotiated. */
@@ -433,13 +456,14 @@ final class QuickMode implements Exchange {
 
     /** KEYMAT for the inbound SA (our SPI) to the kernel by UPDATE. */
     private void installInbound() throws KernelException {
-        services.kernel().updateSa(spec(new SaId(choice.suite().protocol(), peer(), local(), ownSpi), pfsSecret()));
+        services.kernel().updateSa(spec(new SaId(choice.suite().protocol(), peer(), local(), ownSpi), inboundReqid,
+                pfsSecret()));
     }
 
     /** KEYMAT for the outbound SA (the peer's SPI) to the kernel by ADD; the pair is then complete. */
     private void installOutbound(int peerSpi) throws KernelException {
         Phase2Proposals.Suite suite = choice.suite();
-        services.kernel().addSa(spec(new SaId(suite.protocol(), local(), peer(), peerSpi), pfsSecret()));
+        services.kernel().addSa(spec(new SaId(suite.protocol(), local(), peer(), peerSpi), outboundReqid, pfsSecret()));
         IpsecSa pair = new IpsecSa(sa.cookies(), suite.protocol(), suite.mode(), local(), peer(), ownSpi, peerSpi,
                 selector, lifetime);
         installed.add(pair);
@@ -454,7 +478,7 @@ final class QuickMode implements Exchange {
         return gxy;
     }
 
-    private SaSpec spec(SaId id, Secret pfsSecret) {
+    private SaSpec spec(SaId id, int reqid, Secret pfsSecret) {
         Phase2Proposals.Suite suite = choice.suite();
         IsakmpKeys keys = sa.keys().orElseThrow();
         byte[] spi = Phase2Proposals.spi(id.spi()).toByteArray();

@@ -62,6 +62,13 @@ public interface KernelIpsec extends AutoCloseable {
     /** The policy with this kernel id, or empty (X_SPDGET). */
     Optional<KernelPolicy> getPolicy(int policyId) throws KernelException;
 
+    /**
+     * The policy with exactly this selector and direction, or empty: where a negotiated pair
+     * takes its reqid from. XFRM looks it up by selector; PF_KEY, which finds a policy by id
+     * alone, searches its SPD dump (as racoon searches its copy of the SPD, getsp_r).
+     */
+    Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction) throws KernelException;
+
     /** Removes every policy (X_SPDFLUSH). */
     void flushPolicy() throws KernelException;
 

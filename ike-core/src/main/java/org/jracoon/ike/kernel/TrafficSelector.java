@@ -30,6 +30,11 @@ public record TrafficSelector(IpPrefix source, int sourcePort, IpPrefix destinat
         return new TrafficSelector(source, ANY_PORT, destination, ANY_PORT, ANY_PROTOCOL);
     }
 
+    /** The same traffic the other way: source and destination (prefixes and ports) swapped. */
+    public TrafficSelector reversed() {
+        return new TrafficSelector(destination, destinationPort, source, sourcePort, upperProtocol);
+    }
+
     @Override
     public String toString() {
         return source + "[" + (sourcePort == ANY_PORT ? "any" : sourcePort) + "] "

@@ -1,16 +1,24 @@
 package org.jracoon.ike.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.kernel.IpsecMode;
+import org.jracoon.ike.kernel.IpsecProtocol;
 import org.jracoon.ike.kernel.KernelEvent;
+import org.jracoon.ike.kernel.KeyMaterial;
 import org.jracoon.ike.kernel.Lifetime;
 import org.jracoon.ike.kernel.SaId;
+import org.jracoon.ike.kernel.SaIntegrity;
+import org.jracoon.ike.kernel.SaSpec;
 import org.jracoon.ike.kernel.TrafficSelector;
 import org.jracoon.ike.policy.IpsecAuthentication;
 import org.jracoon.ike.policy.IpsecEncryption;
@@ -91,6 +99,38 @@ class EngineLifecycleTest {
         assertTrue(pair.b.kernel.deleted.containsAll(List.of(stale.inbound(), stale.outbound())));
         assertEquals(1, pair.b.engine.ipsecSas().size());
         assertEquals(2, pair.b.kernel.installed().size());
+    }
+
+    @Test
+    void initialContactAlsoRemovesKernelSasTheEngineNeverKnew() {
+        EnginePair pair = negotiated();
+        IpsecSa known = pair.b.engine.ipsecSas().get(0);
+        // left by an earlier run of B's daemon or by setkey: between A and B both ways, and with another peer
+        InetAddress other = EnginePair.address("192.168.1.99");
+        SaSpec fromA = staleSa(new SaId(IpsecProtocol.ESP, EnginePair.ADDRESS_A, EnginePair.ADDRESS_B, 0x5001));
+        SaSpec toA = staleSa(new SaId(IpsecProtocol.AH, EnginePair.ADDRESS_B, EnginePair.ADDRESS_A, 0x5002));
+        SaSpec withOther = staleSa(new SaId(IpsecProtocol.ESP, other, EnginePair.ADDRESS_B, 0x5003));
+        for (SaSpec s : List.of(fromA, toA, withOther)) {
+            pair.b.kernel.addSa(s);
+        }
+
+        pair.replaceA(EnginePair.policies(EnginePair.ADDRESS_B, EnginePair.MM_3DES_SHA1_MODP1024, sainfoOfA()),
+                EnginePair.PSK);
+        pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+        pair.pump();
+
+        assertTrue(pair.b.kernel.deleted.containsAll(List.of(known.inbound(), known.outbound(), fromA.id(),
+                toA.id())), "deleted: " + pair.b.kernel.deleted);
+        assertFalse(pair.b.kernel.deleted.contains(withOther.id()));
+        IpsecSa fresh = pair.b.engine.ipsecSas().get(0);
+        assertEquals(Set.of(withOther.id(), fresh.inbound(), fresh.outbound()),
+                pair.b.kernel.installed().stream().map(SaSpec::id).collect(Collectors.toSet()));
+        assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size(), "the new pair is up");
+    }
+
+    private static SaSpec staleSa(SaId id) {
+        return SaSpec.builder(id).mode(IpsecMode.TUNNEL)
+                .integrity(SaIntegrity.HMAC_SHA1, KeyMaterial.of(new byte[20])).build();
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.jracoon.ike.engine;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jracoon.ike.kernel.IpsecMode;
@@ -24,8 +26,9 @@ import org.jracoon.ike.kernel.TrafficSelector;
 /**
  * The part of a kernel the engine uses, recorded: GETSPI hands out SPIs counting up from a
  * base (so each side's are recognisable), UPDATE/ADD/DELETE are kept in order, and so are the
- * SPDUPDATEs and SPDDELETEs of generated policies. The rest of the SPD and dumps are not the
- * engine's business and refuse.
+ * SPDUPDATEs and SPDDELETEs of generated policies; the SAD dump shows what that left, and a
+ * policy lookup finds the administrator's policies and the generated ones. The rest of the SPD
+ * is not the engine's business and refuses.
  */
 final class FakeKernel implements KernelIpsec {
 
@@ -33,8 +36,11 @@ final class FakeKernel implements KernelIpsec {
     final List<SaSpec> updated = new ArrayList<>();
     final List<SaSpec> added = new ArrayList<>();
     final List<SaId> deleted = new ArrayList<>();
+    /** The SPD as an administrator loaded it (setkey), for the engine's lookups. */
+    final List<PolicySpec> policies = new ArrayList<>();
     final List<PolicySpec> policiesUpdated = new ArrayList<>();
     final List<String> policiesDeleted = new ArrayList<>();
+    private final Map<SaId, Long> counted = new HashMap<>();
     private int nextSpi;
 
     FakeKernel(int spiBase) {
@@ -88,10 +94,16 @@ final class FakeKernel implements KernelIpsec {
         return all;
     }
 
+    /** The kernel counted {@code bytes} more on this SA, as traffic through it would. */
+    void traffic(SaId sa, long bytes) {
+        counted.merge(sa, bytes, Long::sum);
+    }
+
+    /** An installed SA, with the bytes {@link #traffic} counted on it as its current lifetime. */
     @Override
     public Optional<KernelSa> getSa(SaId sa) {
         return installed().stream().filter(s -> s.id().equals(sa)).findFirst()
-                .map(s -> new KernelSa(s, SaState.MATURE, Lifetime.NONE));
+                .map(s -> new KernelSa(s, SaState.MATURE, new Lifetime(0, counted.getOrDefault(sa, 0L), 0, 0)));
     }
 
     @Override
@@ -104,9 +116,14 @@ final class FakeKernel implements KernelIpsec {
         throw new UnsupportedOperationException();
     }
 
+    /** The installed SAs (MATURE), then the SPIs reserved and not yet completed (LARVAL). */
     @Override
     public List<KernelSa> dumpSa() {
-        throw new UnsupportedOperationException();
+        List<KernelSa> all = new ArrayList<>();
+        installed().forEach(s -> all.add(new KernelSa(s, SaState.MATURE, Lifetime.NONE)));
+        reserved.stream().filter(id -> !deleted.contains(id) && updated.stream().noneMatch(s -> s.id().equals(id)))
+                .forEach(id -> all.add(new KernelSa(SaSpec.builder(id).build(), SaState.LARVAL, Lifetime.NONE)));
+        return all;
     }
 
     @Override
@@ -134,6 +151,20 @@ final class FakeKernel implements KernelIpsec {
     @Override
     public Optional<KernelPolicy> getPolicy(int policyId) {
         throw new UnsupportedOperationException();
+    }
+
+    /** The policies {@link #policies} holds (the administrator's) and those generated since, by selector. */
+    @Override
+    public Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction) {
+        List<PolicySpec> all = new ArrayList<>(policies);
+        all.addAll(policiesUpdated);
+        for (int i = 0; i < all.size(); i++) {
+            PolicySpec p = all.get(i);
+            if (p.selector().equals(selector) && p.direction() == direction) {
+                return Optional.of(new KernelPolicy(i + 1, p));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

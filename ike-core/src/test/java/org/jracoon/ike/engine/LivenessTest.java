@@ -99,6 +99,40 @@ class LivenessTest {
     }
 
     @Test
+    void noProbesWhileThePeerSendsTrafficAndProbesOnceItIsIdle() {
+        // B does not probe, so whatever A sends is its own R-U-THERE
+        EnginePair pair = negotiated(PROBING, Liveness.DEFAULT, 28800);
+        IpsecSa onA = pair.a.engine.ipsecSas().get(0);
+        int sentBefore = pair.a.sink.sent.size();
+        // ESP from B arrives on A's inbound SA between each two checks
+        for (int i = 0; i < 3; i++) {
+            pair.a.kernel.traffic(onA.inbound(), 1500);
+            Instant check = pair.a.sink.timers.get(dpdTimer(pair));
+            pair.fireNextTimer();
+            assertEquals(check, pair.clock.instant(), "the DPD check fired");
+            assertEquals(sentBefore, pair.a.sink.sent.size(), "no R-U-THERE while traffic flows");
+            assertEquals(Optional.of(check.plus(PROBING.delay())), armed(pair.a, EngineTimer.Kind.DPD));
+        }
+        // outbound traffic alone proves nothing about the peer
+        pair.a.kernel.traffic(onA.outbound(), 1500);
+        pair.lose = d -> true;
+        pair.fireNextTimer();
+        assertEquals(sentBefore + 1, pair.a.sink.sent.size(), "an idle peer gets an R-U-THERE");
+        assertEquals(Optional.of(pair.clock.instant().plus(PROBING.retry())), armed(pair.a, EngineTimer.Kind.DPD));
+        // traffic while the ACK is outstanding is proof enough: the misses start over
+        pair.a.kernel.traffic(onA.inbound(), 100);
+        pair.fireNextTimer();
+        assertEquals(sentBefore + 1, pair.a.sink.sent.size());
+        assertEquals(Optional.of(pair.clock.instant().plus(PROBING.delay())), armed(pair.a, EngineTimer.Kind.DPD));
+        assertEquals(1, pair.a.engine.isakmpSas().size());
+    }
+
+    private static EngineTimer dpdTimer(EnginePair pair) {
+        return pair.a.sink.timers.keySet().stream().filter(t -> t.kind() == EngineTimer.Kind.DPD).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void noProbesToAPeerWithoutTheVendorId() {
         Liveness silent = new Liveness(false, Duration.ZERO, Duration.ofSeconds(5), 5, Liveness.Rekey.ON);
         EnginePair pair = negotiated(PROBING, silent, 28800);

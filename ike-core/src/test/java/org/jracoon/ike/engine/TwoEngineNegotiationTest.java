@@ -13,9 +13,13 @@ import java.util.Optional;
 import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.engine.EnginePair.Peer;
 import org.jracoon.ike.kernel.IpPrefix;
+import org.jracoon.ike.kernel.IpsecLevel;
 import org.jracoon.ike.kernel.IpsecMode;
 import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.IpsecRequest;
 import org.jracoon.ike.kernel.Lifetime;
+import org.jracoon.ike.kernel.PolicyDirection;
+import org.jracoon.ike.kernel.PolicySpec;
 import org.jracoon.ike.kernel.SaEncryption;
 import org.jracoon.ike.kernel.SaIntegrity;
 import org.jracoon.ike.kernel.SaSpec;
@@ -67,6 +71,47 @@ class TwoEngineNegotiationTest {
         negotiate(pair, pair.a, pair.b);
         assertEquals(b, pair.a.kernel.added.get(0).id().destination());
         assertEquals(TrafficSelector.between(netB, netA), pair.b.engine.ipsecSas().get(0).selector());
+    }
+
+    @Test
+    void eachSaTakesTheReqidOfTheKernelPolicyForItsDirection() {
+        EnginePair pair = EnginePair.symmetric(EnginePair.MM_AES128_SHA1_MODP2048, List.of(IpsecEncryption.AES_128),
+                List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty());
+        TrafficSelector aToB = TrafficSelector.between(EnginePair.NET_A, EnginePair.NET_B);
+        InetAddress a = EnginePair.ADDRESS_A;
+        InetAddress b = EnginePair.ADDRESS_B;
+        // setkey's unique:7 and unique:8 on A; plain unique on B, where the kernel numbers each policy
+        pair.a.kernel.policies.addAll(List.of(unique(aToB, PolicyDirection.OUT, a, b, 7),
+                unique(aToB.reversed(), PolicyDirection.IN, b, a, 8)));
+        pair.b.kernel.policies.addAll(List.of(unique(aToB.reversed(), PolicyDirection.OUT, b, a, 16385),
+                unique(aToB, PolicyDirection.IN, a, b, 16386)));
+        // the ACQUIRE names A's outbound policy, whose reqid the runtime passes on
+        pair.a.engine.acquire(new SaRequest(a, b, aToB, IpsecProtocol.ESP, IpsecMode.TUNNEL, 7, 1));
+        pair.pump();
+        assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
+        assertEquals(8, pair.a.kernel.updated.get(0).reqid(), "A's inbound SA");
+        assertEquals(7, pair.a.kernel.added.get(0).reqid(), "A's outbound SA");
+        assertEquals(16386, pair.b.kernel.updated.get(0).reqid(), "B's inbound SA");
+        assertEquals(16385, pair.b.kernel.added.get(0).reqid(), "B's outbound SA");
+    }
+
+    @Test
+    void withoutAPolicyForTheTrafficTheResponderInstallsReqidZero() {
+        EnginePair pair = EnginePair.symmetric(EnginePair.MM_AES128_SHA1_MODP2048, List.of(IpsecEncryption.AES_128),
+                List.of(IpsecAuthentication.HMAC_SHA1), Optional.empty());
+        TrafficSelector aToB = TrafficSelector.between(EnginePair.NET_A, EnginePair.NET_B);
+        pair.a.engine.acquire(new SaRequest(EnginePair.ADDRESS_A, EnginePair.ADDRESS_B, aToB, IpsecProtocol.ESP,
+                IpsecMode.TUNNEL, 5, 1));
+        pair.pump();
+        assertEquals(List.of(5, 5), List.of(pair.a.kernel.updated.get(0).reqid(), pair.a.kernel.added.get(0).reqid()),
+                "the initiator falls back to the ACQUIRE's policy");
+        assertEquals(List.of(0, 0), List.of(pair.b.kernel.updated.get(0).reqid(), pair.b.kernel.added.get(0).reqid()));
+    }
+
+    private static PolicySpec unique(TrafficSelector traffic, PolicyDirection direction, InetAddress from,
+            InetAddress to, int reqid) {
+        return PolicySpec.ipsec(traffic, direction,
+                List.of(IpsecRequest.tunnel(IpsecProtocol.ESP, from, to, IpsecLevel.UNIQUE).withReqid(reqid)));
     }
 
     /** Runs a negotiation from an ACQUIRE on {@code initiator} and checks both kernels. */

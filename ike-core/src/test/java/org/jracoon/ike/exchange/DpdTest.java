@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.jracoon.ike.kernel.IpsecProtocol;
+import org.jracoon.ike.kernel.SaId;
 import org.jracoon.ike.payload.NotifyPayload;
 import org.jracoon.ike.payload.NotifyType;
 import org.jracoon.ike.payload.Octets;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** RFC 3706 sequence numbers: which ACKs count, and when the peer is dead. */
 class DpdTest {
 
+    private static final Map<SaId, Long> IDLE = Map.of();
     private static final Liveness LIVENESS = new Liveness(true, Duration.ofSeconds(20), Duration.ofSeconds(2), 2,
             Liveness.Rekey.ON);
 
@@ -32,7 +37,7 @@ class DpdTest {
     void onlyAnAckOfAnOutstandingProbeCounts() {
         Dpd dpd = dpd();
         assertEquals(Optional.empty(), dpd.acknowledged(0x213), "nothing sent yet");
-        Dpd.Probe first = (Dpd.Probe) dpd.due();
+        Dpd.Probe first = (Dpd.Probe) dpd.due(IDLE);
         assertEquals(0x213, first.sequence());
         assertEquals(LIVENESS.retry(), first.nextCheck());
         assertEquals(Optional.empty(), dpd.acknowledged(0x214), "ahead of what was sent");
@@ -44,14 +49,31 @@ class DpdTest {
     @Test
     void maxfailUnansweredProbesMeanDead() {
         Dpd dpd = dpd();
-        assertEquals(0, ((Dpd.Probe) dpd.due()).failures());
-        Dpd.Probe second = (Dpd.Probe) dpd.due();
+        assertEquals(0, ((Dpd.Probe) dpd.due(IDLE)).failures());
+        Dpd.Probe second = (Dpd.Probe) dpd.due(IDLE);
         assertEquals(1, second.failures());
         // a late ACK of the first probe still proves the peer alive
         assertTrue(dpd.acknowledged(second.sequence() - 1).isPresent());
-        assertEquals(0, ((Dpd.Probe) dpd.due()).failures());
-        dpd.due();
-        assertInstanceOf(Dpd.Dead.class, dpd.due());
+        assertEquals(0, ((Dpd.Probe) dpd.due(IDLE)).failures());
+        dpd.due(IDLE);
+        assertInstanceOf(Dpd.Dead.class, dpd.due(IDLE));
+    }
+
+    @Test
+    void inboundBytesSinceTheLastCheckSkipTheProbeAndClearTheMisses() throws Exception {
+        InetAddress us = InetAddress.getByName("192.0.2.1");
+        InetAddress peer = InetAddress.getByName("192.0.2.2");
+        Dpd dpd = dpd();
+        SaId older = new SaId(IpsecProtocol.ESP, peer, us, 0x1001);
+        SaId renewed = new SaId(IpsecProtocol.ESP, peer, us, 0x1002);
+        assertEquals(new Dpd.Alive(LIVENESS.delay()), dpd.due(Map.of(older, 100L)));
+        assertInstanceOf(Dpd.Probe.class, dpd.due(Map.of(older, 100L)), "the same count: idle");
+        // a renewed pair's inbound SA that counted anything is traffic, while its predecessor went quiet
+        assertEquals(new Dpd.Alive(LIVENESS.delay()), dpd.due(Map.of(older, 100L, renewed, 52L)));
+        Dpd.Probe probe = (Dpd.Probe) dpd.due(Map.of(renewed, 52L));
+        assertEquals(0, probe.failures(), "traffic answered for the probe outstanding before");
+        assertEquals(1, ((Dpd.Probe) dpd.due(Map.of(renewed, 52L))).failures());
+        assertInstanceOf(Dpd.Dead.class, dpd.due(Map.of()), "an SA gone counts nothing");
     }
 
     @Test

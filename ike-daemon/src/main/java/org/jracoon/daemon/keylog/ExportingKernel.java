@@ -100,6 +100,12 @@ public final class ExportingKernel implements KernelIpsec {
     }
 
     @Override
+    public Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction)
+            throws KernelException {
+        return kernel.getPolicy(selector, direction);
+    }
+
+    @Override
     public void flushPolicy() throws KernelException {
         kernel.flushPolicy();
     }

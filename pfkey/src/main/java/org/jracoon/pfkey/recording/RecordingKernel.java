@@ -205,6 +205,12 @@ public final class RecordingKernel implements KernelIpsec {
     }
 
     @Override
+    public synchronized Optional<KernelPolicy> getPolicy(TrafficSelector selector, PolicyDirection direction) {
+        record(KernelOperation.SPDGET, selector, direction);
+        return Optional.ofNullable(policies.get(new PolicyKey(selector, direction)));
+    }
+
+    @Override
     public synchronized void flushPolicy() {
         record(KernelOperation.SPDFLUSH);
         policies.clear();

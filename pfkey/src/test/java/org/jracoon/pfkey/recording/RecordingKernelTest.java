@@ -84,6 +84,8 @@ class RecordingKernelTest {
         assertEquals(17, assertThrows(KernelException.class, () -> kernel.addPolicy(out)).errno());
         assertEquals(o.id(), kernel.updatePolicy(out).id());
         assertEquals(Optional.of(i), kernel.getPolicy(i.id()));
+        assertEquals(Optional.of(i), kernel.getPolicy(sel, PolicyDirection.IN));
+        assertEquals(Optional.empty(), kernel.getPolicy(sel, PolicyDirection.FWD));
         kernel.deletePolicy(i.id());
         kernel.deletePolicy(sel, PolicyDirection.OUT);
         assertEquals(List.of(), kernel.dumpPolicy());
