@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import org.jracoon.crypto.openssl.CryptoProviders;
 import org.jracoon.daemon.admin.AdminCommands;
 import org.jracoon.daemon.admin.AdminException;
 import org.jracoon.daemon.admin.AdminSocket;
 import org.jracoon.daemon.auth.ConfiguredAuthenticators;
 import org.jracoon.daemon.config.ConfigMapping;
-import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.daemon.config.UnsupportedConfigException;
 import org.jracoon.daemon.keylog.ExportingKernel;
@@ -69,9 +69,11 @@ final class DaemonLauncher implements AdminCommands.Reload {
      * @param exportKeys {@code --export-keys}, or null
      * @param logLocation {@code -L}: each log line names where it was logged
      * @param backend    {@code --kernel}: the kernel interface named, or empty for the automatic choice
+     * @param crypto     {@code --crypto}: who computes DH and RSA
      */
     record Options(Path configFile, int isakmpPort, int debug, Path logFile, boolean dryRun, boolean daemonised,
-            Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend) {
+            Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend,
+            CryptoProviders.Choice crypto) {
     }
 
     /** A configuration mapped onto what the daemon runs with. */
@@ -83,6 +85,8 @@ final class DaemonLauncher implements AdminCommands.Reload {
     private final PrintWriter err;
     private Daemon daemon;
     private Daemon.Settings running;
+    /** Chosen once, before the first configuration is prepared; a reload keeps it. */
+    private CryptoProviders.Selection crypto;
 
     DaemonLauncher(Options options, LoadedConfig loaded, PrintWriter err) {
         this.options = options;
@@ -107,7 +111,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
             prepared.warnings().forEach(err::println);
             err.flush();
             return true;
-        } catch (UnsupportedConfigException | PskException | IOException e) {
+        } catch (UnsupportedConfigException | PskException | IOException | UnsupportedOperationException e) {
             refuse(e.getMessage());
             return false;
         }
@@ -121,9 +125,10 @@ final class DaemonLauncher implements AdminCommands.Reload {
         Prepared prepared;
         try {
             prepared = prepare(loaded);
-        } catch (UnsupportedConfigException | PskException | IOException e) {
+        } catch (UnsupportedConfigException | PskException | IOException | UnsupportedOperationException e) {
             return refuse(e.getMessage());
         }
+        CFG.info("crypto: {}", crypto.description());
         if (!options.daemonised()) {
             prepared.warnings().forEach(err::println);
             err.flush();
@@ -154,7 +159,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {
-            daemon = Daemon.start(kernel, prepared.settings());
+            daemon = Daemon.start(kernel, prepared.settings(), crypto.provider());
         } catch (IOException e) {
             return refuse(e.getMessage());
         }
@@ -269,8 +274,18 @@ final class DaemonLauncher implements AdminCommands.Reload {
         return new AdminException(line);
     }
 
+    /**
+     * @throws UnsupportedOperationException {@code --crypto openssl} without a usable libcrypto 3
+     */
     private Prepared prepare(LoadedConfig config) throws UnsupportedConfigException, PskException, IOException {
-        NegotiatorConfig negotiator = NegotiatorConfig.load(config, options.configFile());
+        if (crypto == null) {
+            try {
+                crypto = CryptoProviders.select(options.crypto());
+            } catch (UnsupportedOperationException e) {
+                throw new UnsupportedOperationException("--crypto openssl: " + e.getMessage(), e);
+            }
+        }
+        NegotiatorConfig negotiator = NegotiatorConfig.load(config, options.configFile(), crypto.provider());
         ConfigMapping.Mapped mapped = negotiator.mapped();
         Daemon.Settings settings = new Daemon.Settings(mapped.policies(), negotiator.authenticators(), mapped.padding(),
                 listen(config.config().listen(), usesNatTraversal(mapped.policies())),
