@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bouncycastle.util.BigIntegers;
 import org.jracoon.ike.cert.LocalCredentials;
 import org.jracoon.ike.cert.TestPki;
 import org.jracoon.ike.crypto.CryptoException;
@@ -102,7 +103,7 @@ class ProviderKnownAnswerTest {
         DhKeyPair mine = ModpGroup.MODP_1024.generateShortKeyPair(random, openssl);
         BigInteger p = new BigInteger(1, ModpGroup.MODP_1024.prime());
         for (BigInteger bad : List.of(BigInteger.ONE, p.subtract(BigInteger.ONE), p)) {
-            byte[] value = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(128, bad);
+            byte[] value = BigIntegers.asUnsignedByteArray(128, bad);
             CryptoException e = assertThrows(CryptoException.class, () -> mine.agree(value));
             assertEquals(CryptoException.INVALID_KEY_INFORMATION, e.notifyType());
         }

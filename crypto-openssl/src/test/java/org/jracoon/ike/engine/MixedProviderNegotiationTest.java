@@ -1,5 +1,6 @@
 package org.jracoon.ike.engine;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.jracoon.crypto.openssl.OpenSslCryptoProvider;
@@ -49,7 +50,7 @@ class MixedProviderNegotiationTest {
                         pfs), dhKeysB);
     }
 
-    private static Policies policies(java.net.InetAddress peer, Phase1Proposal proposal, TrafficSelector selector,
+    private static Policies policies(InetAddress peer, Phase1Proposal proposal, TrafficSelector selector,
             ModpGroup pfs) {
         return EnginePair.policies(peer, proposal, new Phase2Policy(Optional.of(selector),
                 List.of(IpsecEncryption.AES_128), List.of(IpsecAuthentication.HMAC_SHA1), Optional.of(pfs), 3600));
