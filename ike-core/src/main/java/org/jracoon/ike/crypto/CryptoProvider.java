@@ -19,8 +19,9 @@ public interface CryptoProvider {
 
     /**
      * {@code base}^{@code exponent} mod the group's prime, left-padded to {@link
-     * ModpGroup#valueLength()}, in a new array the caller owns. The exponent is a private value:
-     * a provider computes in constant time where it can and keeps no copy.
+     * ModpGroup#valueLength()}, in a new array the caller owns. Both arguments are only read
+     * (the base may be the group's own generator). The exponent is a private value: a provider
+     * computes in constant time where it can and keeps no copy.
      *
      * @param base an unsigned big-endian number below the prime
      * @param exponent an unsigned big-endian number
