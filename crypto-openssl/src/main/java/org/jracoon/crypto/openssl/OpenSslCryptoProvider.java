@@ -21,6 +21,9 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     /** OpenSSL 3.0.0 in OpenSSL_version_num's 0xMNN00PP0L layout: the functions bound are 3.x API. */
     private static final long OPENSSL_3 = 0x3000_0000L;
 
+    /** The one instance, made by the first successful {@link #load}. */
+    private static OpenSslCryptoProvider loaded;
+
     /** The prime and its Montgomery context per group, made once and kept for the process. */
     private final Map<ModpGroup, Modulus> moduli = new EnumMap<>(ModpGroup.class);
     private final String version;
@@ -33,18 +36,23 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     }
 
     /**
-     * Loads libcrypto and checks that it is OpenSSL 3 or later.
+     * Loads libcrypto and checks that it is OpenSSL 3 or later, the first time; later calls return
+     * the same provider, so the groups' native values exist once per process.
      *
      * @throws UnsupportedOperationException one line why not: no library, a symbol missing, an older version
      */
-    public static OpenSslCryptoProvider load() {
+    public static synchronized OpenSslCryptoProvider load() {
+        if (loaded != null) {
+            return loaded;
+        }
         try {
             long number = LibCrypto.OpenSSL_version_num();
             String version = LibCrypto.OpenSSL_version(LibCrypto.OPENSSL_VERSION);
             if (number < OPENSSL_3) {
                 throw new UnsupportedOperationException(LibCrypto.LIBRARY + " is " + version + ", not OpenSSL 3");
             }
-            return new OpenSslCryptoProvider(version);
+            loaded = new OpenSslCryptoProvider(version);
+            return loaded;
         } catch (LinkageError | IllegalStateException e) {
             // UnsatisfiedLinkError, NoClassDefFoundError once LibCrypto's binding has failed, or a
             // library that cannot set up the groups' Montgomery contexts
