@@ -33,8 +33,8 @@ final class ModpKeyPair implements DhKeyPair {
      * that force a known g^xy (0, 1, p-1). No subgroup test on top: for these safe primes
      * (p = 2q+1) a y outside the order-q subgroup has order 2q and reveals only x mod 2, one bit,
      * while Bouncy Castle's Legendre-symbol test for it cost about 50 us of CPU per 1024-bit value
-     * here (130 us per 2048-bit), half of libcrypto's whole short-exponent g^xy (see
-     * crypto-openssl's ProviderBenchmark).
+     * here (130 us per 2048-bit), a quarter to a half of libcrypto's whole short-exponent g^xy
+     * (see crypto-openssl's ProviderBenchmark).
      */
     @Override
     public Secret agree(byte[] peerPublicValue) {
