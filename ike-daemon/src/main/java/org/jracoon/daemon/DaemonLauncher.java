@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import org.jracoon.crypto.openssl.CryptoProviders;
 import org.jracoon.daemon.admin.AdminCommands;
 import org.jracoon.daemon.admin.AdminException;
 import org.jracoon.daemon.admin.AdminSocket;
@@ -71,10 +72,11 @@ final class DaemonLauncher implements AdminCommands.Reload {
      * @param family     {@code -4} or {@code -6}: listen on addresses of that family only; empty for both
      * @param nattPort   {@code -P}: the NAT-T port of the sockets opened where racoon.conf names none
      * @param verbose    {@code -v}: the log's info lines on stderr too when it goes to a file or syslog
+     * @param crypto     {@code --crypto}: who computes DH and RSA
      */
     record Options(Path configFile, int isakmpPort, int debug, Path logFile, boolean dryRun, boolean daemonised,
             Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend,
-            Optional<StandardProtocolFamily> family, int nattPort, boolean verbose) {
+            Optional<StandardProtocolFamily> family, int nattPort, boolean verbose, CryptoProviders.Choice crypto) {
     }
 
     /** A configuration mapped onto what the daemon runs with. */
@@ -86,6 +88,8 @@ final class DaemonLauncher implements AdminCommands.Reload {
     private final PrintWriter err;
     private Daemon daemon;
     private Daemon.Settings running;
+    /** Chosen once, before the first configuration is prepared; a reload keeps it. */
+    private CryptoProviders.Selection crypto;
 
     DaemonLauncher(Options options, LoadedConfig loaded, PrintWriter err) {
         this.options = options;
@@ -110,7 +114,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
             prepared.warnings().forEach(err::println);
             err.flush();
             return true;
-        } catch (UnsupportedConfigException | PskException | IOException e) {
+        } catch (UnsupportedConfigException | PskException | IOException | UnsupportedOperationException e) {
             refuse(e.getMessage());
             return false;
         }
@@ -124,9 +128,10 @@ final class DaemonLauncher implements AdminCommands.Reload {
         Prepared prepared;
         try {
             prepared = prepare(loaded);
-        } catch (UnsupportedConfigException | PskException | IOException e) {
+        } catch (UnsupportedConfigException | PskException | IOException | UnsupportedOperationException e) {
             return refuse(e.getMessage());
         }
+        CFG.info("crypto: {}", crypto.description());
         if (!options.daemonised()) {
             prepared.warnings().forEach(err::println);
             err.flush();
@@ -157,7 +162,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {
-            daemon = Daemon.start(kernel, prepared.settings());
+            daemon = Daemon.start(kernel, prepared.settings(), crypto.provider());
         } catch (IOException e) {
             return refuse(e.getMessage());
         }
@@ -272,8 +277,18 @@ final class DaemonLauncher implements AdminCommands.Reload {
         return new AdminException(line);
     }
 
+    /**
+     * @throws UnsupportedOperationException {@code --crypto openssl} without a usable libcrypto 3
+     */
     private Prepared prepare(LoadedConfig config) throws UnsupportedConfigException, PskException, IOException {
-        NegotiatorConfig negotiator = NegotiatorConfig.load(config, options.configFile());
+        if (crypto == null) {
+            try {
+                crypto = CryptoProviders.select(options.crypto());
+            } catch (UnsupportedOperationException e) {
+                throw new UnsupportedOperationException("--crypto openssl: " + e.getMessage(), e);
+            }
+        }
+        NegotiatorConfig negotiator = NegotiatorConfig.load(config, options.configFile(), crypto.provider());
         ConfigMapping.Mapped mapped = negotiator.mapped();
         Daemon.Settings settings = new Daemon.Settings(mapped.policies(), negotiator.authenticators(), mapped.padding(),
                 listen(config.config().listen(), usesNatTraversal(mapped.policies())),

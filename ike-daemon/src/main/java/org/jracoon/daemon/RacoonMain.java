@@ -1,5 +1,6 @@
 package org.jracoon.daemon;
 
+import org.jracoon.crypto.openssl.CryptoProviders;
 import org.jracoon.parser.conf.ConfigException;
 import org.jracoon.parser.conf.ConfigLoader;
 import org.jracoon.parser.conf.ConfigPrinter;
@@ -82,6 +83,11 @@ public final class RacoonMain implements Callable<Integer> {
                     + "or the one named")
     String kernel;
 
+    @Option(names = "--crypto", paramLabel = CryptoProviders.OPTION_VALUES, defaultValue = "auto",
+            description = "who computes DH and RSA: the machine's OpenSSL libcrypto 3 when it loads, else Java (auto, "
+                    + "the default), or the one named")
+    String crypto;
+
     @Option(names = "--export-keys", paramLabel = "FILE",
             description = "append every negotiated SA's keys to FILE in Wireshark's formats, one tshark -o argument a line (off by default)")
     Path exportKeys;
@@ -98,6 +104,12 @@ public final class RacoonMain implements Callable<Integer> {
             backend = KernelBackends.choice(kernel);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel: " + e.getMessage());
+        }
+        CryptoProviders.Choice cryptoChoice;
+        try {
+            cryptoChoice = CryptoProviders.Choice.parse(crypto);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--crypto: " + e.getMessage());
         }
         checkPort("-P", nattPort);
         if (inet4 && inet6) {
@@ -122,7 +134,7 @@ public final class RacoonMain implements Callable<Integer> {
             err.flush();
             DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
                     debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend, family(), nattPort,
-                    verbose), loaded, err);
+                    verbose, cryptoChoice), loaded, err);
             if (foreground || detached) {
                 return launcher.run();
             }

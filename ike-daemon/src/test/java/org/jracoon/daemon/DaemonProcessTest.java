@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** racoon as a process: a dry run starts, serves, and ends with status 0 on SIGTERM and on SIGINT. */
+/**
+ * racoon as a process: a dry run starts, says which crypto provider it runs with (by default
+ * libcrypto, which this machine has), serves, and ends with status 0 on SIGTERM and on SIGINT.
+ */
 class DaemonProcessTest {
 
     @Test
@@ -32,6 +35,7 @@ class DaemonProcessTest {
                 Thread.sleep(100);
             }
             assertTrue(Files.readString(log).contains("listening on [/127.0.0.7:50500]"), Files.readString(log));
+            assertTrue(Files.readString(log).contains("crypto: openssl (OpenSSL 3."), Files.readString(log));
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "racoon did not stop on SIG" + signal);
             assertEquals(0, p.exitValue(), Files.readString(dir.resolve("out-" + signal)));

@@ -199,6 +199,16 @@ class RacoonMainTest {
         assertEquals(2, kernel.exit());
         assertTrue(kernel.err().startsWith("--kernel: unknown kernel interface 'netkey' (auto, pfkey or xfrm)\n"),
                 kernel.err());
+        Run crypto = run("--crypto", "gnutls", "--check-config", "-f", example("astro").toString());
+        assertEquals(2, crypto.exit());
+        assertTrue(crypto.err().startsWith("--crypto: 'gnutls' is not one of java|openssl|auto\n"), crypto.err());
+    }
+
+    @Test
+    void theCryptoProviderIsChosenOnTheCommandLine() {
+        assertEquals(0, run("--crypto", "java", "--check-config", "-f", example("astro").toString()).exit());
+        assertEquals(0, run("--crypto", "openssl", "--check-config", "-f", example("astro").toString()).exit());
+        assertTrue(run("--help").out().contains("--crypto=java|openssl|auto"), run("--help").out());
     }
 
     @Test

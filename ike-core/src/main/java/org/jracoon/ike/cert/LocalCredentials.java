@@ -7,7 +7,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.jracoon.ike.crypto.RsaPkcs1;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.crypto.Signer;
 
 /**
@@ -25,9 +25,11 @@ public record LocalCredentials(X509Certificate certificate, Signer signer, Optio
      * belongs to the certificate: racoon does not, and a mismatch would only show up as every
      * peer refusing our signature.
      *
+     * @param crypto makes the signer: the key is handed to it once, here
      * @throws CredentialFileException one line naming the file and the problem
      */
-    public static LocalCredentials load(Optional<Path> certificateDirectory, String certificateName, String keyName) {
+    public static LocalCredentials load(Optional<Path> certificateDirectory, String certificateName, String keyName,
+            CryptoProvider crypto) {
         Path certificateFile = PemFiles.resolve(certificateDirectory, certificateName);
         Path keyFile = PemFiles.resolve(certificateDirectory, keyName);
         X509Certificate certificate = PemFiles.certificate(certificateFile);
@@ -39,7 +41,13 @@ public record LocalCredentials(X509Certificate certificate, Signer signer, Optio
                 || !publicKey.getModulus().equals(rsaKey.getModulus())) {
             throw new CredentialFileException(keyFile, "private key does not belong to certificate " + certificateFile);
         }
-        return new LocalCredentials(certificate, RsaPkcs1.signer(rsaKey), key.unsafePermissions());
+        Signer signer;
+        try {
+            signer = crypto.rsaSigner(rsaKey);
+        } catch (IllegalArgumentException e) {
+            throw new CredentialFileException(keyFile, e.getMessage());
+        }
+        return new LocalCredentials(certificate, signer, key.unsafePermissions());
     }
 
     /** The SIG payload body (RFC 2409 5.1): our signature of HASH_I (initiator) or HASH_R (responder). */

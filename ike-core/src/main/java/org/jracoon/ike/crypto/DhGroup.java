@@ -9,6 +9,6 @@ public interface DhGroup {
     /** Length in bytes of a public value and of g^xy: both are padded to the prime's length (RFC 2409 section 5). */
     int valueLength();
 
-    /** Draws a private value from {@code random} and computes the public value. */
-    DhKeyPair generateKeyPair(RandomSource random);
+    /** Draws a private value from {@code random}; {@code crypto} computes the public value and later g^xy. */
+    DhKeyPair generateKeyPair(RandomSource random, CryptoProvider crypto);
 }

@@ -13,12 +13,15 @@ import java.util.concurrent.TimeUnit;
  * ModpGroup#generateShortKeyPair}). A group is filled from its first use on; when the pool is
  * empty the pair is made on the caller's thread, so a burst is slower, never refused.
  *
- * <p>Each pair is handed out once. Other groups than {@link ModpGroup}s are drawn on the spot.
+ * <p>Each pair is handed out once, and all of them, made here or on the caller's thread, are
+ * computed by the pool's {@link CryptoProvider}. Other groups than {@link ModpGroup}s are drawn on
+ * the spot.
  */
 public final class DhKeyPool implements DhKeySource, AutoCloseable {
 
     private final int perGroup;
     private final RandomSource random;
+    private final CryptoProvider crypto;
     private final Map<ModpGroup, BlockingQueue<DhKeyPair>> ready = new ConcurrentHashMap<>();
     private final BlockingQueue<ModpGroup> wanted = new ArrayBlockingQueue<>(ModpGroup.values().length * 2);
     private final Thread filler;
@@ -27,30 +30,37 @@ public final class DhKeyPool implements DhKeySource, AutoCloseable {
     /**
      * @param perGroup how many pairs of a group are kept ready
      * @param random the filler's own source (it runs on another thread than the engine)
+     * @param crypto computes g^x here and g^xy later, in the exchange that takes the pair
      */
-    public DhKeyPool(int perGroup, RandomSource random) {
+    public DhKeyPool(int perGroup, RandomSource random, CryptoProvider crypto) {
         if (perGroup < 1) {
             throw new IllegalArgumentException("a pool keeps at least one pair per group");
         }
         this.perGroup = perGroup;
         this.random = random;
+        this.crypto = crypto;
         this.filler = new Thread(this::fill, "dh-key-pool");
         filler.setDaemon(true);
         filler.setPriority(Thread.MIN_PRIORITY);
         filler.start();
     }
 
+    /** A pool whose pairs {@link CryptoProvider#JAVA} computes. */
+    public DhKeyPool(int perGroup, RandomSource random) {
+        this(perGroup, random, CryptoProvider.JAVA);
+    }
+
     @Override
     public DhKeyPair keyPair(DhGroup group, RandomSource engineRandom) {
         if (!(group instanceof ModpGroup modp)) {
-            return group.generateKeyPair(engineRandom);
+            return group.generateKeyPair(engineRandom, crypto);
         }
         BlockingQueue<DhKeyPair> queue = ready.computeIfAbsent(modp, g -> new ArrayBlockingQueue<>(perGroup));
         DhKeyPair pair = queue.poll();
         if (queue.remainingCapacity() > 0 && !wanted.contains(modp)) {
             wanted.offer(modp);
         }
-        return pair != null ? pair : modp.generateShortKeyPair(engineRandom);
+        return pair != null ? pair : modp.generateShortKeyPair(engineRandom, crypto);
     }
 
     /** How many pairs of {@code group} are ready now. */
@@ -73,7 +83,7 @@ public final class DhKeyPool implements DhKeySource, AutoCloseable {
             }
             BlockingQueue<DhKeyPair> queue = ready.get(group);
             while (!closed && queue.remainingCapacity() > 0) {
-                queue.offer(group.generateShortKeyPair(random));
+                queue.offer(group.generateShortKeyPair(random, crypto));
             }
         }
     }

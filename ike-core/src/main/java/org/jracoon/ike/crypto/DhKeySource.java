@@ -8,8 +8,13 @@ package org.jracoon.ike.crypto;
 @FunctionalInterface
 public interface DhKeySource {
 
-    /** Each pair made when asked, with {@link DhGroup#generateKeyPair}. */
-    DhKeySource DRAWN = DhGroup::generateKeyPair;
+    /** Each pair made when asked, with {@link DhGroup#generateKeyPair} and {@link CryptoProvider#JAVA}. */
+    DhKeySource DRAWN = drawn(CryptoProvider.JAVA);
+
+    /** Each pair made when asked, from the engine's random source, computed by {@code crypto}. */
+    static DhKeySource drawn(CryptoProvider crypto) {
+        return (group, random) -> group.generateKeyPair(random, crypto);
+    }
 
     /** A key pair of {@code group}; {@code random} is the engine's, for a source that draws on the spot. */
     DhKeyPair keyPair(DhGroup group, RandomSource random);

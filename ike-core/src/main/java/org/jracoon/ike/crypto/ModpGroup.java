@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.bouncycastle.crypto.params.DHParameters;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * The MODP groups racoon offers: the Oakley groups 1 and 2 of RFC 2409 section 6 and groups 5
@@ -20,14 +21,18 @@ public enum ModpGroup implements DhGroup {
     MODP_2048(14, DHStandardGroups.rfc3526_2048, 320);
 
     private final int id;
-    private final DHParameters parameters;
+    private final BigInteger p;
+    private final BigInteger pMinusOne;
+    private final byte[] generator;
     private final int valueLength;
     private final int shortExponentBits;
 
     ModpGroup(int id, DHParameters parameters, int shortExponentBits) {
         this.id = id;
-        this.parameters = parameters;
-        this.valueLength = (parameters.getP().bitLength() + 7) / 8;
+        this.p = parameters.getP();
+        this.pMinusOne = p.subtract(BigInteger.ONE);
+        this.generator = BigIntegers.asUnsignedByteArray(parameters.getG());
+        this.valueLength = (p.bitLength() + 7) / 8;
         this.shortExponentBits = shortExponentBits;
     }
 
@@ -46,8 +51,22 @@ public enum ModpGroup implements DhGroup {
         return valueLength;
     }
 
-    DHParameters parameters() {
-        return parameters;
+    /** The prime, unsigned big-endian, {@link #valueLength()} bytes: for a provider's own big numbers. */
+    public byte[] prime() {
+        return BigIntegers.asUnsignedByteArray(valueLength, p);
+    }
+
+    BigInteger p() {
+        return p;
+    }
+
+    BigInteger pMinusOne() {
+        return pMinusOne;
+    }
+
+    /** The generator g (2 in every group here), unsigned big-endian; callers do not change it. */
+    byte[] generator() {
+        return generator;
     }
 
     /**
@@ -56,14 +75,18 @@ public enum ModpGroup implements DhGroup {
      * replayed by pinning those bytes in the random source.
      */
     @Override
-    public DhKeyPair generateKeyPair(RandomSource random) {
-        BigInteger x;
+    public DhKeyPair generateKeyPair(RandomSource random, CryptoProvider crypto) {
+        byte[] x;
         do {
-            byte[] bytes = random.bytes(valueLength);
-            bytes[0] &= 0x7f;
-            x = new BigInteger(1, bytes);
-        } while (x.compareTo(BigInteger.TWO) < 0);
-        return new ModpKeyPair(this, x);
+            x = random.bytes(valueLength);
+            x[0] &= 0x7f;
+        } while (belowTwo(x));
+        return new ModpKeyPair(this, x, crypto);
+    }
+
+    /** {@link #generateKeyPair(RandomSource, CryptoProvider)} with {@link CryptoProvider#JAVA}. */
+    public DhKeyPair generateKeyPair(RandomSource random) {
+        return generateKeyPair(random, CryptoProvider.JAVA);
     }
 
     /**
@@ -71,12 +94,27 @@ public enum ModpGroup implements DhGroup {
      * section 8: an exponent of twice the group's strength keeps its strength, and costs a
      * fraction of a full-length one, both for g^x and for g^xy.
      */
-    public DhKeyPair generateShortKeyPair(RandomSource random) {
-        BigInteger x;
+    public DhKeyPair generateShortKeyPair(RandomSource random, CryptoProvider crypto) {
+        byte[] x;
         do {
-            x = new BigInteger(1, random.bytes(shortExponentBits / 8));
-        } while (x.compareTo(BigInteger.TWO) < 0);
-        return new ModpKeyPair(this, x);
+            x = random.bytes(shortExponentBits / 8);
+        } while (belowTwo(x));
+        return new ModpKeyPair(this, x, crypto);
+    }
+
+    /** {@link #generateShortKeyPair(RandomSource, CryptoProvider)} with {@link CryptoProvider#JAVA}. */
+    public DhKeyPair generateShortKeyPair(RandomSource random) {
+        return generateShortKeyPair(random, CryptoProvider.JAVA);
+    }
+
+    /** Whether an unsigned big-endian number is 0 or 1, private values that would give g^x = 1 or g. */
+    private static boolean belowTwo(byte[] x) {
+        for (int i = 0; i < x.length - 1; i++) {
+            if (x[i] != 0) {
+                return false;
+            }
+        }
+        return (x[x.length - 1] & 0xff) < 2;
     }
 
     /** The length in bits of a short private value (see {@link #generateShortKeyPair}). */

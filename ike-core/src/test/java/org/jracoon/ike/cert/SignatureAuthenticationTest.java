@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.RsaPkcs1;
 import org.jracoon.ike.payload.IdType;
@@ -82,7 +83,7 @@ class SignatureAuthenticationTest {
     @Test
     void aKeyThatIsNotTheCertificatesIsRefusedAtLoad() {
         CredentialFileException e = assertThrows(CredentialFileException.class,
-                () -> LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem", "sun.key"));
+                () -> LocalCredentials.load(Optional.of(TestPki.pkiDirectory()), "moon.pem", "sun.key", CryptoProvider.JAVA));
         assertEquals(TestPki.file("sun.key") + ": private key does not belong to certificate " + TestPki.file("moon.pem"),
                 e.getMessage());
     }
@@ -101,7 +102,7 @@ class SignatureAuthenticationTest {
         TestPki.writePem(certs.resolve("ec.pem"), ecCertificate);
         TestPki.writePem(certs.resolve("ec.key"), new JcaPKCS8Generator(ec.getPrivate(), null));
         CredentialFileException refusal = assertThrows(CredentialFileException.class,
-                () -> LocalCredentials.load(Optional.of(certs), "ec.pem", "ec.key"));
+                () -> LocalCredentials.load(Optional.of(certs), "ec.pem", "ec.key", CryptoProvider.JAVA));
         assertEquals(certs.resolve("ec.key") + ": not an RSA private key (EC)", refusal.getMessage());
     }
 

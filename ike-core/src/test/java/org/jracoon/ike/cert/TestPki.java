@@ -38,6 +38,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jracoon.ike.crypto.CryptoProvider;
 
 /**
  * The strongSwan rsa case's real PKI (CA "C=CH, O=IKEv1 Test, CN=IKEv1 Test CA", moon and sun,
@@ -64,7 +65,12 @@ public final class TestPki {
 
     /** moon's or sun's certificate and key, {@code certificate_type x509 "NAME.pem" "NAME.key"}. */
     public static LocalCredentials credentials(String host) {
-        return LocalCredentials.load(Optional.of(pkiDirectory()), host + ".pem", host + ".key");
+        return credentials(host, CryptoProvider.JAVA);
+    }
+
+    /** As {@link #credentials(String)}, signing with {@code crypto}. */
+    public static LocalCredentials credentials(String host, CryptoProvider crypto) {
+        return LocalCredentials.load(Optional.of(pkiDirectory()), host + ".pem", host + ".key", crypto);
     }
 
     /** {@code peers/strongswan/cases/rsa/pki} of the shared material. */

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import org.jracoon.ike.crypto.DhKeySource;
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.ModpGroup;
@@ -63,14 +64,19 @@ final class EnginePair {
 
         Peer(InetAddress address, IpPrefix network, int spiBase, long seed, VirtualClock clock, Policies policies,
                 Authenticators authenticators, Limits limits) {
+            this(address, network, spiBase, seed, clock, policies, authenticators, DhKeySource.DRAWN, limits);
+        }
+
+        Peer(InetAddress address, IpPrefix network, int spiBase, long seed, VirtualClock clock, Policies policies,
+                Authenticators authenticators, DhKeySource dhKeys, Limits limits) {
             this.address = address;
             this.network = network;
             this.kernel = new FakeKernel(spiBase);
             this.sink = new RecordingSink(clock);
             Random random = new Random(seed);
             RandomSource source = random::nextBytes;
-            this.engine = new IkeEngine(policies, authenticators, kernel, source, clock, Padding.RACOON_DEFAULT, sink,
-                    limits);
+            this.engine = new IkeEngine(policies, authenticators, kernel, source, dhKeys, clock, Padding.RACOON_DEFAULT,
+                    sink, limits);
         }
 
         InetSocketAddress endpoint() {
@@ -116,6 +122,12 @@ final class EnginePair {
             Authenticators authenticatorsB, Limits limitsB) {
         a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, authenticatorsA, Limits.DEFAULT);
         b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, authenticatorsB, limitsB);
+    }
+
+    /** PSK peers whose DH key pairs come from the sources given, e.g. computed by different providers. */
+    EnginePair(Policies policiesA, DhKeySource dhKeysA, Policies policiesB, DhKeySource dhKeysB) {
+        a = new Peer(ADDRESS_A, NET_A, 0x0a000100, 1, clock, policiesA, psk(PSK), dhKeysA, Limits.DEFAULT);
+        b = new Peer(ADDRESS_B, NET_B, 0x0b000100, 2, clock, policiesB, psk(PSK), dhKeysB, Limits.DEFAULT);
     }
 
     /** Two PSK peers at other addresses (another family), for tests that need them. */

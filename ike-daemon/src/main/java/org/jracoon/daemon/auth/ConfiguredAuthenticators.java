@@ -16,6 +16,7 @@ import org.jracoon.ike.cert.DistinguishedNames;
 import org.jracoon.ike.cert.DnPattern;
 import org.jracoon.ike.cert.LocalCredentials;
 import org.jracoon.ike.cert.PemFiles;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.exchange.RsaSignatureAuthenticator;
 import org.jracoon.ike.policy.Policies;
@@ -35,15 +36,17 @@ public final class ConfiguredAuthenticators {
     /**
      * @param keys psk.txt, empty when the configuration names none
      * @param certificateDirectory {@code path certificate}: file names and hash links are found there
+     * @param crypto signs with the remotes' private keys
      * @throws IOException one line: a certificate or key that cannot be used, a DN that does not parse
      */
     public static Authenticators load(Policies policies, Optional<PreSharedKeys> keys,
-            List<CertificateRemote> remotes, Optional<Path> certificateDirectory) throws IOException {
+            List<CertificateRemote> remotes, Optional<Path> certificateDirectory, CryptoProvider crypto)
+            throws IOException {
         Map<RemotePolicy, RsaSignatureAuthenticator.Settings> certificates = new HashMap<>();
         for (CertificateRemote r : remotes) {
             try {
                 LocalCredentials own = LocalCredentials.load(certificateDirectory, r.certificateFile(),
-                        r.privateKeyFile());
+                        r.privateKeyFile(), crypto);
                 Optional<Path> caFile = r.caCertificateFile().map(f -> PemFiles.resolve(certificateDirectory, f));
                 certificates.put(r.policy(), new RsaSignatureAuthenticator.Settings(own,
                         CaStore.of(certificateDirectory, caFile), r.verifyCert(),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.jracoon.daemon.auth.ConfiguredAuthenticators;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.policy.AuthMethod;
 import org.jracoon.ike.policy.Policies;
@@ -20,11 +21,18 @@ import org.jracoon.parser.psk.PskException;
  */
 public record NegotiatorConfig(ConfigMapping.Mapped mapped, Authenticators authenticators) {
 
+    /** As {@link #load(LoadedConfig, Path, CryptoProvider)}, signing with {@link CryptoProvider#JAVA}. */
+    public static NegotiatorConfig load(LoadedConfig loaded, Path configFile)
+            throws UnsupportedConfigException, PskException, IOException {
+        return load(loaded, configFile, CryptoProvider.JAVA);
+    }
+
     /**
      * @param configFile the file {@code loaded} came from, named in messages
+     * @param crypto signs with the private keys of {@code certificate_type x509}
      * @throws UnsupportedConfigException, PskException, IOException one line each: what cannot be used
      */
-    public static NegotiatorConfig load(LoadedConfig loaded, Path configFile)
+    public static NegotiatorConfig load(LoadedConfig loaded, Path configFile, CryptoProvider crypto)
             throws UnsupportedConfigException, PskException, IOException {
         ConfigMapping.Mapped mapped = ConfigMapping.map(loaded.config(), configFile.toString());
         Optional<PreSharedKeys> keys = Optional.empty();
@@ -37,7 +45,7 @@ public record NegotiatorConfig(ConfigMapping.Mapped mapped, Authenticators authe
                     + ": pre_shared_key authentication needs 'path pre_shared_key'");
         }
         Authenticators authenticators = ConfiguredAuthenticators.load(mapped.policies(), keys,
-                mapped.certificateRemotes(), loaded.config().paths().certificate().map(Path::of));
+                mapped.certificateRemotes(), loaded.config().paths().certificate().map(Path::of), crypto);
         return new NegotiatorConfig(mapped, authenticators);
     }
 

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import io.netty.channel.EventLoop;
 import org.jracoon.daemon.net.ReadBurstClock;
 import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.SecureRandomSource;
 import org.jracoon.ike.engine.Datagram;
@@ -88,15 +89,21 @@ public final class Daemon implements AutoCloseable {
         this.scripts = scripts;
     }
 
+    /** As {@link #start(KernelIpsec, Settings, CryptoProvider)} with {@link CryptoProvider#JAVA}. */
+    public static Daemon start(KernelIpsec kernel, Settings settings) throws IOException {
+        return start(kernel, settings, CryptoProvider.JAVA);
+    }
+
     /**
      * Opens the kernel channel (asking for ESP and AH ACQUIREs), then the sockets.
      *
+     * @param crypto computes the DH values of every negotiation
      * @throws IOException one line: no AF_KEY, a socket that cannot be bound, a refused REGISTER
      */
-    public static Daemon start(KernelIpsec kernel, Settings settings) throws IOException {
+    public static Daemon start(KernelIpsec kernel, Settings settings, CryptoProvider crypto) throws IOException {
         Daemon daemon = new Daemon(kernel, settings.dryRunOut(), settings.scripts());
         try {
-            daemon.open(settings);
+            daemon.open(settings, crypto);
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
@@ -104,14 +111,14 @@ public final class Daemon implements AutoCloseable {
         return daemon;
     }
 
-    private void open(Settings settings) throws IOException {
+    private void open(Settings settings, CryptoProvider crypto) throws IOException {
         try {
             kernel.register(IpsecProtocol.ESP);
             kernel.register(IpsecProtocol.AH);
         } catch (KernelException e) {
             throw new IOException(e.getMessage(), e);
         }
-        dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
+        dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource(), crypto);
         ReadBurstClock clock = new ReadBurstClock(InstantSource.system());
         engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
                 dhKeys, clock, settings.padding(), new Sink(), Limits.DEFAULT);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Our daemon (bin/racoon, in ssA, with the racoon.conf kept in test resources) against
  * strongSwan's charon (ssB, ../shared/peers/strongswan): both roles, traffic through the tunnel,
- * and the same keys and SPIs in both kernels.
+ * and the same keys and SPIs in both kernels, with our DH values and signatures from libcrypto.
  */
 @Tag("kernel")
 class StrongSwanInteropTest {
@@ -58,6 +58,8 @@ class StrongSwanInteropTest {
         assertTrue(charon.contains("ESTABLISHED") && charon.contains("INSTALLED"), charon);
         assertTrue(ours.log().contains("ISAKMP SA established") && ours.log().contains("IPsec SA installed"),
                 ours.log());
+        // the default provider: DH and the rsa case's signatures came from the machine's libcrypto
+        assertTrue(ours.log().contains("crypto: openssl (OpenSSL 3."), ours.log());
         ns.assertPingThroughEspWithEqualKeys();
     }
 }

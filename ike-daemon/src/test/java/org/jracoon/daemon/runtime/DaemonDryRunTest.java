@@ -19,10 +19,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 
+import org.jracoon.crypto.openssl.OpenSslCryptoProvider;
 import org.jracoon.daemon.auth.ConfiguredAuthenticators;
 import org.jracoon.daemon.auth.TestPki;
 import org.jracoon.daemon.config.ConfigMapping;
 import org.jracoon.daemon.net.UdpTransport;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.crypto.EncryptionAlgorithm;
 import org.jracoon.ike.crypto.HashAlgorithm;
 import org.jracoon.ike.crypto.ModpGroup;
@@ -96,14 +98,16 @@ class DaemonDryRunTest {
                 " 10.1.0.0/24[any] 10.2.0.0/24[any] any 127.0.0.3 <-> 127.0.0.4 lifetime 3600 s"), printed);
     }
 
+    /** moon signs and computes its DH values with libcrypto, sun with Java: the two agree. */
     @Test
     void rsaSignaturesWithHashLinkedCaAndDnIdentities(@TempDir Path dir) throws Exception {
         RecordingKernel kernelA = new RecordingKernel();
         RecordingKernel kernelB = new RecordingKernel();
         KernelPolicy policy = tunnelPolicy(kernelA);
-        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, OUT_A, TestPki.SUN_DN));
+        CryptoProvider openssl = OpenSslCryptoProvider.load();
+        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, OUT_A, TestPki.SUN_DN, openssl), openssl);
                 Daemon b = Daemon.start(kernelB, rsaSettings(dir, "sun", B, A, TrafficSelector.between(NET_B, NET_A),
-                        TestPki.MOON_DN))) {
+                        TestPki.MOON_DN, CryptoProvider.JAVA))) {
             kernelA.raise(new KernelEvent.Acquire(8, IpsecProtocol.ESP, A, B, policy.id()));
             List<SaSpec> installedA = waitForPair(kernelA);
             List<SaSpec> installedB = waitForPair(kernelB);
@@ -129,9 +133,10 @@ class DaemonDryRunTest {
         Logger ike = (Logger) LoggerFactory.getLogger("ike");
         capture.start();
         ike.addAppender(capture);
-        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, OUT_A, TestPki.SUN_DN));
+        try (Daemon a = Daemon.start(kernelA, rsaSettings(dir, "moon", A, B, OUT_A, TestPki.SUN_DN,
+                CryptoProvider.JAVA));
                 Daemon b = Daemon.start(kernelB, rsaSettings(dir, "sun", B, A, TrafficSelector.between(NET_B, NET_A),
-                        "C=CH, O=IKEv1 Test, CN=other.test"))) {
+                        "C=CH, O=IKEv1 Test, CN=other.test", CryptoProvider.JAVA))) {
             kernelA.raise(new KernelEvent.Acquire(9, IpsecProtocol.ESP, A, B, policy.id()));
             String expected = "peer's identity \"C=CH, O=IKEv1 Test, CN=moon.test\" does not match peers_identifier";
             for (int i = 0; i < 200 && warnings.stream().noneMatch(w -> w.contains(expected)); i++) {
@@ -197,14 +202,14 @@ class DaemonDryRunTest {
 
     /** A daemon's RSA settings: its host's certificate, the CA by hash link, the peer's DN required. */
     private static Daemon.Settings rsaSettings(Path dir, String host, InetAddress self, InetAddress peer,
-            TrafficSelector selector, String peersDn) throws IOException {
+            TrafficSelector selector, String peersDn, CryptoProvider crypto) throws IOException {
         Path certs = TestPki.install(dir.resolve(host), host);
         Policies policies = policies(peer, selector, AuthMethod.RSA_SIGNATURE);
         ConfigMapping.CertificateRemote remote = new ConfigMapping.CertificateRemote(policies.remotes().get(0),
                 host + ".pem", host + ".key", Optional.empty(), true, Optional.empty(), Optional.of(peersDn), true,
                 true);
         return settings(self, policies, ConfiguredAuthenticators.load(policies, Optional.empty(), List.of(remote),
-                Optional.of(certs)), null);
+                Optional.of(certs), crypto), null);
     }
 
     private static InetAddress address(String literal) {
