@@ -177,8 +177,8 @@ public final class BenchMain implements Callable<Integer> {
                             row.trim().replaceAll("\\s+", "\t"), answered, idle.rssKb(), idle.heapKb()),
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
-                spec.commandLine().getOut().printf("responder %d answered on UDP 500 %d ms after start, idle RSS %d"
-                        + " KiB, heap %s%n", responder.pid(), answered, idle.rssKb(),
+                spec.commandLine().getOut().printf("responder %d answered on UDP 500 %d ms after start (%d ms CPU),"
+                        + " idle RSS %d KiB, heap %s%n", responder.pid(), answered, idle.cpuMs(), idle.rssKb(),
                         idle.heapKb() < 0 ? "-" : idle.heapKb() + " KiB");
                 return 0;
             }
