@@ -50,37 +50,51 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     private final EventLoopGroup group;
+    private final boolean epoll;
     private final Map<InetSocketAddress, Bound> sockets = new HashMap<>();
 
     private record Bound(Channel channel, boolean natT) {
     }
 
-    private UdpTransport(EventLoopGroup group) {
+    private UdpTransport(EventLoopGroup group, boolean epoll) {
         this.group = group;
+        this.epoll = epoll;
     }
 
     /**
-     * Binds every endpoint. A socket option the kernel refuses (the IPsec bypass policy, or
-     * ESP-in-UDP) fails the open: without them IKE would be swallowed by the very policies it
-     * negotiates for.
+     * Binds every endpoint ({@link #create} and {@link #bind} in one step). A socket option the
+     * kernel refuses (the IPsec bypass policy, or ESP-in-UDP) fails the open: without them IKE
+     * would be swallowed by the very policies it negotiates for.
      */
     public static UdpTransport open(List<Endpoint> endpoints, Consumer<Datagram> receiver) throws IOException {
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        UdpTransport transport = new UdpTransport(group);
-        try {
-            for (Endpoint endpoint : endpoints) {
-                transport.bind(endpoint, epoll, receiver);
-            }
-        } catch (IOException | RuntimeException e) {
-            transport.close();
-            throw e;
-        }
+        UdpTransport transport = create();
+        transport.bind(endpoints, receiver);
         return transport;
     }
 
-    private void bind(Endpoint endpoint, boolean epoll, Consumer<Datagram> receiver) throws IOException {
+    /**
+     * The event loop alone, no socket yet: a caller that schedules work on {@link #eventLoop()}
+     * from its receiver has the loop in hand before the first datagram can arrive.
+     */
+    public static UdpTransport create() {
+        boolean epoll = Epoll.isAvailable();
+        return new UdpTransport(new MultiThreadIoEventLoopGroup(1,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()), epoll);
+    }
+
+    /** Binds every endpoint; on a failure the transport is closed. */
+    public void bind(List<Endpoint> endpoints, Consumer<Datagram> receiver) throws IOException {
+        try {
+            for (Endpoint endpoint : endpoints) {
+                bind(endpoint, receiver);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void bind(Endpoint endpoint, Consumer<Datagram> receiver) throws IOException {
         // The socket's family must be the address's: Netty would otherwise open a dual-stack
         // IPv6 socket, and the kernel takes a per-socket IPsec policy only in the socket's family.
         boolean ipv6 = endpoint.address().getAddress() instanceof Inet6Address;

@@ -113,8 +113,11 @@ public final class Daemon implements AutoCloseable {
         dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
         engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
                 dhKeys, InstantSource.system(), settings.padding(), new Sink(), Limits.DEFAULT);
-        transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
+        // the loop before the sockets: a datagram may arrive as soon as the first one is bound,
+        // and the engine arms its timers on the loop while it answers
+        transport = UdpTransport.create();
         loop = transport.eventLoop();
+        transport.bind(settings.listen(), d -> engine.receive(d));
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
                 .collect(Collectors.toUnmodifiableSet());
         kernel.addListener(event -> loop.execute(() -> onKernelEvent(event)));
