@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -88,6 +89,9 @@ public final class BenchMain implements Callable<Integer> {
         int count;
         @Option(names = "-c", defaultValue = "64", description = "negotiations in flight")
         int concurrency;
+        @Option(names = "--sources", defaultValue = "1", description = "send from this many consecutive IPv4"
+                + " addresses from --local on (each must be on the generator's interface)")
+        int sources;
         @Option(names = "--quick", description = "Main Mode and one Quick Mode (default: Main Mode alone)")
         boolean quick;
         @Option(names = "--pid", description = "the responder's process, for CPU and memory")
@@ -101,13 +105,13 @@ public final class BenchMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (count < 1 || concurrency < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "-n and -c must be at least 1");
+            if (count < 1 || concurrency < 1 || sources < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "-n, -c and --sources must be at least 1");
             }
             NegotiatorConfig negotiator = initiator.load();
             LoadGenerator.Load load = new LoadGenerator.Load(negotiator.mapped().policies(),
-                    negotiator.authenticators(), negotiator.mapped().padding(), initiator.request(negotiator), quick,
-                    count, concurrency, Duration.ofSeconds(30));
+                    negotiator.authenticators(), negotiator.mapped().padding(), initiator.request(negotiator),
+                    consecutive(initiator.local, sources), quick, count, concurrency, Duration.ofSeconds(30));
             ResponderProcess responder = pid > 0 ? new ResponderProcess(pid, jvm) : null;
             ResponderProcess.Reading before = responder == null ? null : responder.read();
             LoadGenerator.Result result = new LoadGenerator(load, new SecureRandomSource()).run();
@@ -119,6 +123,23 @@ public final class BenchMain implements Callable<Integer> {
             o.flush();
             return result.failed() == 0 ? 0 : EXIT_FAILURE;
         }
+    }
+
+    /** {@code n} IPv4 addresses from {@code first} on: 192.168.7.101, .102, ... */
+    static List<InetAddress> consecutive(InetAddress first, int n) throws IOException {
+        byte[] a = first.getAddress();
+        if (a.length != 4) {
+            throw new IOException("--sources needs an IPv4 --local, not " + first.getHostAddress());
+        }
+        int base = ByteBuffer.wrap(a).getInt();
+        if (Integer.toUnsignedLong(base) + n - 1 > 0xFFFFFFFFL) {
+            throw new IOException(n + " addresses from " + first.getHostAddress() + " run past 255.255.255.255");
+        }
+        List<InetAddress> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(base + i).array()));
+        }
+        return all;
     }
 
     @Command(name = "ready", description = "Start a responder and send it MM1 until it answers; print the time.")
