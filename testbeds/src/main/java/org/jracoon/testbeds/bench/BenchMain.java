@@ -114,15 +114,23 @@ public final class BenchMain implements Callable<Integer> {
                     consecutive(initiator.local, sources), quick, count, concurrency, Duration.ofSeconds(30));
             ResponderProcess responder = pid > 0 ? new ResponderProcess(pid, jvm) : null;
             ResponderProcess.Reading before = responder == null ? null : responder.read();
+            Duration generatorBefore = ownCpu();
             LoadGenerator.Result result = new LoadGenerator(load, new SecureRandomSource()).run();
+            long generatorMs = ownCpu().minus(generatorBefore).toMillis();
             ResponderProcess.Reading after = responder == null ? null : responder.read();
-            Row measured = Row.of(row, count, result, before, after);
+            Row measured = Row.of(row, count, result, before, after, generatorMs);
             Files.writeString(out, measured.tsv() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             PrintWriter o = spec.commandLine().getOut();
             o.println(measured.describe());
             o.flush();
             return result.failed() == 0 ? 0 : EXIT_FAILURE;
         }
+    }
+
+    /** This process's CPU time, all threads (the generator's selector thread and its DH pool). */
+    static Duration ownCpu() throws IOException {
+        return ProcessHandle.current().info().totalCpuDuration()
+                .orElseThrow(() -> new IOException("this system does not report the generator's CPU time"));
     }
 
     /** {@code n} IPv4 addresses from {@code first} on: 192.168.7.101, .102, ... */
