@@ -2,7 +2,6 @@ package org.jracoon.daemon.net;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -152,18 +151,17 @@ public final class UdpTransport implements AutoCloseable {
             LOG.warn("dropping {}: no socket is bound to {}", datagram, datagram.local());
             return;
         }
-        ByteBuf buf;
-        if (bound.natT() && !datagram.isKeepalive()) {
-            buf = Unpooled.buffer(NON_ESP_MARKER_LENGTH + datagram.data().length)
-                    .writeZero(NON_ESP_MARKER_LENGTH).writeBytes(datagram.data());
-        } else {
-            buf = Unpooled.wrappedBuffer(datagram.data());
+        // Straight into a direct buffer from the channel's pool: a heap buffer would be copied
+        // into one by the epoll channel anyway. No promise per datagram: a failed send reaches
+        // the pipeline, which logs it (Inbound.exceptionCaught).
+        boolean marker = bound.natT() && !datagram.isKeepalive();
+        Channel channel = bound.channel();
+        ByteBuf buf = channel.alloc().directBuffer((marker ? NON_ESP_MARKER_LENGTH : 0) + datagram.data().length);
+        if (marker) {
+            buf.writeZero(NON_ESP_MARKER_LENGTH);
         }
-        bound.channel().writeAndFlush(new DatagramPacket(buf, datagram.remote())).addListener(f -> {
-            if (!f.isSuccess()) {
-                LOG.warn("sending {} failed: {}", datagram, f.cause().toString());
-            }
-        });
+        buf.writeBytes(datagram.data());
+        channel.writeAndFlush(new DatagramPacket(buf, datagram.remote()), channel.voidPromise());
     }
 
     @Override
