@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,20 @@ class CaStoreTest {
         Files.createSymbolicLink(certs.resolve(hash + ".1"), TestPki.file("ca.pem"));
         Files.createSymbolicLink(certs.resolve(hash + ".3"), TestPki.file("ca.pem"));
         CaStore store = CaStore.of(Optional.of(certs), Optional.empty());
+        assertEquals(List.of(ca), store.issuersNamed(caName));
+    }
+
+    @Test
+    void aCaFileReplacedUnderItsLinkIsReadAgain() throws Exception {
+        X509Certificate other = TestPki.issue("C=CH, O=Other, CN=Other CA").ca(true).build();
+        Path link = certs.resolve(SubjectHash.hex(caName) + ".0");
+        TestPki.writePem(link, other);
+        CaStore store = CaStore.of(Optional.of(certs), Optional.empty());
+        assertEquals(List.of(), store.issuersNamed(caName));
+        Files.delete(link);
+        Files.copy(TestPki.file("ca.pem"), link);
+        Files.setLastModifiedTime(link, FileTime.fromMillis(0));
+        assertEquals(List.of(ca), store.issuersNamed(caName));
         assertEquals(List.of(ca), store.issuersNamed(caName));
     }
 

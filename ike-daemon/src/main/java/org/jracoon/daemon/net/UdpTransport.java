@@ -3,7 +3,6 @@ package org.jracoon.daemon.net;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -69,39 +68,56 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     private final EventLoopGroup group;
+    private final boolean epoll;
     private final Map<InetSocketAddress, Bound> sockets = new HashMap<>();
 
     private record Bound(Channel channel, boolean natT) {
     }
 
-    private UdpTransport(EventLoopGroup group) {
+    private UdpTransport(EventLoopGroup group, boolean epoll) {
         this.group = group;
+        this.epoll = epoll;
     }
 
     /**
-     * Binds every endpoint. A socket option the kernel refuses (the IPsec bypass policy, or
-     * ESP-in-UDP) fails the open: without them IKE would be swallowed by the very policies it
-     * negotiates for.
+     * Binds every endpoint ({@link #create} and {@link #bind} in one step). A socket option the
+     * kernel refuses (the IPsec bypass policy, or ESP-in-UDP) fails the open: without them IKE
+     * would be swallowed by the very policies it negotiates for.
      */
     public static UdpTransport open(List<Endpoint> endpoints, Consumer<Datagram> receiver, ReadBurstClock clock)
             throws IOException {
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        UdpTransport transport = new UdpTransport(group);
-        try {
-            for (Endpoint endpoint : endpoints) {
-                transport.bind(endpoint, epoll, receiver, clock);
-            }
-        } catch (IOException | RuntimeException e) {
-            transport.close();
-            throw e;
-        }
+        UdpTransport transport = create();
+        transport.bind(endpoints, receiver, clock);
         return transport;
     }
 
-    private void bind(Endpoint endpoint, boolean epoll, Consumer<Datagram> receiver, ReadBurstClock clock)
+    /**
+     * The event loop alone, no socket yet: a caller that schedules work on {@link #eventLoop()}
+     * from its receiver has the loop in hand before the first datagram can arrive.
+     */
+    public static UdpTransport create() {
+        boolean epoll = Epoll.isAvailable();
+        return new UdpTransport(new MultiThreadIoEventLoopGroup(1,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()), epoll);
+    }
+
+    /**
+     * Binds every endpoint; on a failure the transport is closed. {@code clock} learns where
+     * each burst of datagrams read together begins and ends.
+     */
+    public void bind(List<Endpoint> endpoints, Consumer<Datagram> receiver, ReadBurstClock clock)
             throws IOException {
+        try {
+            for (Endpoint endpoint : endpoints) {
+                bind(endpoint, receiver, clock);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void bind(Endpoint endpoint, Consumer<Datagram> receiver, ReadBurstClock clock) throws IOException {
         // The socket's family must be the address's: Netty would otherwise open a dual-stack
         // IPv6 socket, and the kernel takes a per-socket IPsec policy only in the socket's family.
         boolean ipv6 = endpoint.address().getAddress() instanceof Inet6Address;
@@ -169,18 +185,17 @@ public final class UdpTransport implements AutoCloseable {
             LOG.warn("dropping {}: no socket is bound to {}", datagram, datagram.local());
             return;
         }
-        ByteBuf buf;
-        if (bound.natT() && !datagram.isKeepalive()) {
-            buf = Unpooled.buffer(NON_ESP_MARKER_LENGTH + datagram.data().length)
-                    .writeZero(NON_ESP_MARKER_LENGTH).writeBytes(datagram.data());
-        } else {
-            buf = Unpooled.wrappedBuffer(datagram.data());
+        // Straight into a direct buffer from the channel's pool: a heap buffer would be copied
+        // into one by the epoll channel anyway. No promise per datagram: a failed send reaches
+        // the pipeline, which logs it (Inbound.exceptionCaught).
+        boolean marker = bound.natT() && !datagram.isKeepalive();
+        Channel channel = bound.channel();
+        ByteBuf buf = channel.alloc().directBuffer((marker ? NON_ESP_MARKER_LENGTH : 0) + datagram.data().length);
+        if (marker) {
+            buf.writeZero(NON_ESP_MARKER_LENGTH);
         }
-        bound.channel().writeAndFlush(new DatagramPacket(buf, datagram.remote())).addListener(f -> {
-            if (!f.isSuccess()) {
-                LOG.warn("sending {} failed: {}", datagram, f.cause().toString());
-            }
-        });
+        buf.writeBytes(datagram.data());
+        channel.writeAndFlush(new DatagramPacket(buf, datagram.remote()), channel.voidPromise());
     }
 
     @Override

@@ -122,8 +122,11 @@ public final class Daemon implements AutoCloseable {
         ReadBurstClock clock = new ReadBurstClock(InstantSource.system());
         engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
                 dhKeys, clock, settings.padding(), new Sink(), Limits.DEFAULT);
-        transport = UdpTransport.open(settings.listen(), d -> engine.receive(d), clock);
+        // the loop before the sockets: a datagram may arrive as soon as the first one is bound,
+        // and the engine arms its timers on the loop while it answers
+        transport = UdpTransport.create();
         loop = transport.eventLoop();
+        transport.bind(settings.listen(), d -> engine.receive(d), clock);
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
                 .collect(Collectors.toUnmodifiableSet());
         kernel.addListener(event -> loop.execute(() -> onKernelEvent(event)));

@@ -33,11 +33,14 @@ public final class PskFile {
         private final String identifier;
         private final byte[] key;
         private final int line;
+        /** Parsed once: a responder looks a key up for every Main Mode, walking the entries. */
+        private final Optional<InetAddress> address;
 
         Entry(String identifier, byte[] key, int line) {
             this.identifier = identifier;
             this.key = key;
             this.line = line;
+            this.address = parseAddress(identifier);
         }
 
         public String identifier() {
@@ -54,6 +57,10 @@ public final class PskFile {
 
         /** The identifier as an address, if it is one. */
         Optional<InetAddress> address() {
+            return address;
+        }
+
+        private static Optional<InetAddress> parseAddress(String identifier) {
             try {
                 return Optional.of(IpAddress.parse(identifier).address());
             } catch (IllegalArgumentException e) {

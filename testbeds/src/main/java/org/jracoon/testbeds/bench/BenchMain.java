@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.jracoon.crypto.openssl.CryptoProviders;
 import org.jracoon.daemon.config.NegotiatorConfig;
 import org.jracoon.daemon.config.UnsupportedConfigException;
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.crypto.SecureRandomSource;
 import org.jracoon.ike.engine.SaRequest;
 import org.jracoon.ike.kernel.IpsecMode;
@@ -59,9 +62,12 @@ public final class BenchMain implements Callable<Integer> {
         @Option(names = "--target", required = true, description = "the responder's address (UDP 500)")
         InetAddress target;
 
+        /** As the daemon's {@code --crypto auto}: the generator's own signatures and DH on libcrypto when it loads. */
+        final CryptoProvider crypto = CryptoProviders.auto();
+
         NegotiatorConfig load() throws IOException {
             try {
-                return NegotiatorConfig.load(ConfigLoader.load(config), config);
+                return NegotiatorConfig.load(ConfigLoader.load(config), config, crypto);
             } catch (ConfigException e) {
                 throw new IOException(config + ": " + e.diagnostics().get(0));
             } catch (UnsupportedConfigException | PskException e) {
@@ -88,6 +94,9 @@ public final class BenchMain implements Callable<Integer> {
         int count;
         @Option(names = "-c", defaultValue = "64", description = "negotiations in flight")
         int concurrency;
+        @Option(names = "--sources", defaultValue = "1", description = "send from this many consecutive IPv4"
+                + " addresses from --local on (each must be on the generator's interface)")
+        int sources;
         @Option(names = "--quick", description = "Main Mode and one Quick Mode (default: Main Mode alone)")
         boolean quick;
         @Option(names = "--pid", description = "the responder's process, for CPU and memory")
@@ -101,24 +110,49 @@ public final class BenchMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (count < 1 || concurrency < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "-n and -c must be at least 1");
+            if (count < 1 || concurrency < 1 || sources < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "-n, -c and --sources must be at least 1");
             }
             NegotiatorConfig negotiator = initiator.load();
             LoadGenerator.Load load = new LoadGenerator.Load(negotiator.mapped().policies(),
-                    negotiator.authenticators(), negotiator.mapped().padding(), initiator.request(negotiator), quick,
-                    count, concurrency, Duration.ofSeconds(30));
+                    negotiator.authenticators(), negotiator.mapped().padding(), initiator.request(negotiator),
+                    consecutive(initiator.local, sources), quick, count, concurrency, Duration.ofSeconds(30));
             ResponderProcess responder = pid > 0 ? new ResponderProcess(pid, jvm) : null;
             ResponderProcess.Reading before = responder == null ? null : responder.read();
-            LoadGenerator.Result result = new LoadGenerator(load, new SecureRandomSource()).run();
+            Duration generatorBefore = ownCpu();
+            LoadGenerator.Result result = new LoadGenerator(load, new SecureRandomSource(), initiator.crypto).run();
+            long generatorMs = ownCpu().minus(generatorBefore).toMillis();
             ResponderProcess.Reading after = responder == null ? null : responder.read();
-            Row measured = Row.of(row, count, result, before, after);
+            Row measured = Row.of(row, count, result, before, after, generatorMs);
             Files.writeString(out, measured.tsv() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             PrintWriter o = spec.commandLine().getOut();
             o.println(measured.describe());
             o.flush();
             return result.failed() == 0 ? 0 : EXIT_FAILURE;
         }
+    }
+
+    /** This process's CPU time, all threads (the generator's selector thread and its DH pool). */
+    static Duration ownCpu() throws IOException {
+        return ProcessHandle.current().info().totalCpuDuration()
+                .orElseThrow(() -> new IOException("this system does not report the generator's CPU time"));
+    }
+
+    /** {@code n} IPv4 addresses from {@code first} on: 192.168.7.101, .102, ... */
+    static List<InetAddress> consecutive(InetAddress first, int n) throws IOException {
+        byte[] a = first.getAddress();
+        if (a.length != 4) {
+            throw new IOException("--sources needs an IPv4 --local, not " + first.getHostAddress());
+        }
+        int base = ByteBuffer.wrap(a).getInt();
+        if (Integer.toUnsignedLong(base) + n - 1 > 0xFFFFFFFFL) {
+            throw new IOException(n + " addresses from " + first.getHostAddress() + " run past 255.255.255.255");
+        }
+        List<InetAddress> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(base + i).array()));
+        }
+        return all;
     }
 
     @Command(name = "ready", description = "Start a responder and send it MM1 until it answers; print the time.")
@@ -177,8 +211,8 @@ public final class BenchMain implements Callable<Integer> {
                             row.trim().replaceAll("\\s+", "\t"), answered, idle.rssKb(), idle.heapKb()),
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
-                spec.commandLine().getOut().printf("responder %d answered on UDP 500 %d ms after start, idle RSS %d"
-                        + " KiB, heap %s%n", responder.pid(), answered, idle.rssKb(),
+                spec.commandLine().getOut().printf("responder %d answered on UDP 500 %d ms after start (%d ms CPU),"
+                        + " idle RSS %d KiB, heap %s%n", responder.pid(), answered, idle.cpuMs(), idle.rssKb(),
                         idle.heapKb() < 0 ? "-" : idle.heapKb() + " KiB");
                 return 0;
             }

@@ -1,6 +1,7 @@
 package org.jracoon.testbeds.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jracoon.ike.crypto.CryptoProvider;
 import org.jracoon.ike.crypto.DhKeyPool;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.engine.Datagram;
@@ -32,7 +34,10 @@ import org.jracoon.pfkey.recording.RecordingKernel;
  * Initiates IKEv1 negotiations against one responder, many at a time, and counts them. Each
  * negotiation is a fresh {@link IkeEngine} as initiator (so every one is a full Main Mode, not
  * a Quick Mode on an SA already up) speaking from its own UDP source port; {@code concurrency}
- * of them are in flight at once, all driven by one thread over one selector. The engines' kernel
+ * of them are in flight at once, all driven by one thread over one selector. The in-flight
+ * negotiations are spread over the given source addresses: a responder rightly limits the
+ * half-open SAs of one address (ours to 10, as a guard against forged MM1s), and many peers,
+ * not one peer opening 32 SAs at a time, is the load a responder is built for. The engines' kernel
  * is a recording one: the generator installs nothing, only the responder does.
  *
  * <p>A negotiation counts as done when the engine reports phase 1 up (Main Mode alone: nothing
@@ -42,11 +47,19 @@ import org.jracoon.pfkey.recording.RecordingKernel;
 public final class LoadGenerator {
 
     /**
-     * @param request what each engine is asked for (its peer is the responder)
+     * @param request what each engine is asked for (its peer is the responder); its local
+     *        address is replaced by the source address of the negotiation's slot
+     * @param sources the addresses the slots send from, in turn
      * @param quickMode whether a negotiation ends with phase 2 (true) or with phase 1
      */
     public record Load(Policies policies, Authenticators authenticators, Padding padding, SaRequest request,
-            boolean quickMode, int count, int concurrency, Duration timeout) {
+            List<InetAddress> sources, boolean quickMode, int count, int concurrency, Duration timeout) {
+        public Load {
+            sources = List.copyOf(sources);
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("no source address");
+            }
+        }
     }
 
     /** @param nanos from the first MM1 to the last negotiation's end */
@@ -64,22 +77,23 @@ public final class LoadGenerator {
     private final Selector selector;
     private final List<Slot> slots = new ArrayList<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(65536);
-    private final InetSocketAddress engineLocal;
     private int started;
     private int completed;
     private int failed;
 
-    public LoadGenerator(Load load, RandomSource random) throws IOException {
+    public LoadGenerator(Load load, RandomSource random, CryptoProvider crypto) throws IOException {
         this.load = load;
         this.random = random;
-        this.dhKeys = new DhKeyPool(load.concurrency(), random);
+        this.dhKeys = new DhKeyPool(load.concurrency(), random, crypto);
         this.selector = Selector.open();
-        this.engineLocal = new InetSocketAddress(load.request().local(), IkeEngine.IKE_PORT);
         for (int i = 0; i < load.concurrency(); i++) {
+            InetAddress source = load.sources().get(i % load.sources().size());
             DatagramChannel channel = DatagramChannel.open();
-            channel.bind(new InetSocketAddress(load.request().local(), 0));
+            channel.bind(new InetSocketAddress(source, 0));
             channel.configureBlocking(false);
-            Slot slot = new Slot(channel);
+            SaRequest r = load.request();
+            Slot slot = new Slot(channel, new SaRequest(source, r.peer(), r.selector(), r.protocol(), r.mode(),
+                    r.reqid(), r.sequence()));
             channel.register(selector, SelectionKey.OP_READ, slot);
             slots.add(slot);
         }
@@ -129,7 +143,7 @@ public final class LoadGenerator {
             buffer.flip();
             byte[] data = new byte[buffer.remaining()];
             buffer.get(data);
-            slot.negotiation.engine.receive(new Datagram(data, engineLocal, (InetSocketAddress) from));
+            slot.negotiation.engine.receive(new Datagram(data, slot.engineLocal, (InetSocketAddress) from));
         }
     }
 
@@ -142,7 +156,7 @@ public final class LoadGenerator {
         }
         started++;
         slot.negotiation = new Negotiation(slot);
-        slot.negotiation.engine.acquire(load.request());
+        slot.negotiation.engine.acquire(slot.request);
     }
 
     private void close() throws IOException {
@@ -153,14 +167,20 @@ public final class LoadGenerator {
         }
     }
 
-    /** One source port and the negotiation it carries now. */
+    /** One source address and port and the negotiation it carries now. */
     private final class Slot {
         final DatagramChannel channel;
+        /** What the slot's engines are asked for: from the slot's address. */
+        final SaRequest request;
+        /** The address the slot's engines believe they receive on (IKE's port: they are racoons). */
+        final InetSocketAddress engineLocal;
         final Map<EngineTimer, Long> timers = new HashMap<>();
         Negotiation negotiation;
 
-        Slot(DatagramChannel channel) {
+        Slot(DatagramChannel channel, SaRequest request) {
             this.channel = channel;
+            this.request = request;
+            this.engineLocal = new InetSocketAddress(request.local(), IkeEngine.IKE_PORT);
         }
 
         /** Milliseconds until this slot's next timer or deadline. */

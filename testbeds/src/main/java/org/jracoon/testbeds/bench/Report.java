@@ -20,8 +20,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The table and chart of a results file: per mode and case, each responder's SA/s over its runs
- * (min, median, max), the ratio ours/charon of the medians, CPU per SA and memory after the
- * runs; then the start-up rows.
+ * (min, median, max), the ratio ours/charon of the medians, CPU per SA, memory after the
+ * runs and how busy the generator was (its CPU over the load's time); then the start-up rows.
  */
 final class Report {
 
@@ -71,15 +71,16 @@ final class Report {
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-12s %-8s %4s %7s %7s %7s %6s %7s %9s %7s %9s %7s %6s%n", "case",
+        out.append(String.format(Locale.ROOT, "%-12s %-8s %4s %7s %7s %7s %6s %7s %9s %7s %9s %7s %6s %5s%n", "case",
                 "resp.", "runs", "SA/s lo", "median", "hi", "ratio", "CPU ms", "RSS KiB", "KiB/SA", "heap KiB",
-                "KiB/SA", "failed"));
+                "KiB/SA", "failed", "gen%"));
         byCase.forEach((name, responders) -> responders.forEach((responder, rows) -> {
             double median = median(rows, Row::perSecond);
             List<Row> theirs = responders.get(CHARON);
             String ratio = responder.equals(OURS) && theirs != null
                     ? String.format(Locale.ROOT, "%.2f", median / median(theirs, Row::perSecond)) : "";
-            out.append(String.format(Locale.ROOT, "%-12s %-8s %4d %7.0f %7.0f %7.0f %6s %7.2f %9.0f %7.2f %9s %7s %6d%n",
+            out.append(String.format(Locale.ROOT, "%-12s %-8s %4d %7.0f %7.0f %7.0f %6s %7.2f %9.0f %7.2f %9s %7s %6d"
+                    + " %5.0f%n",
                     name, responder, rows.size(), rows.stream().mapToDouble(Row::perSecond).min().orElse(0), median,
                     rows.stream().mapToDouble(Row::perSecond).max().orElse(0), ratio, median(rows, Row::cpuMsPerSa),
                     median(rows, Row::rssAfterKb), median(rows, r -> (double) (r.rssAfterKb() - r.rssBeforeKb())
@@ -88,7 +89,7 @@ final class Report {
                             median(rows, Row::heapAfterKb)),
                     rows.get(0).heapAfterKb() < 0 ? "-" : String.format(Locale.ROOT, "%.2f",
                             median(rows, r -> (double) (r.heapAfterKb() - r.heapBeforeKb()) / r.completed())),
-                    rows.stream().mapToInt(Row::failed).sum()));
+                    rows.stream().mapToInt(Row::failed).sum(), median(rows, Row::generatorBusyPercent)));
         }));
         if (!startups.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nstart-up      resp.    runs  ready ms lo  median  hi   idle RSS KiB"
