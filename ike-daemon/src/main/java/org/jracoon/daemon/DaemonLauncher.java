@@ -31,6 +31,7 @@ import org.jracoon.daemon.log.LogSetup;
 import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
 import org.jracoon.ike.engine.IkeEngine;
+import org.jracoon.ike.engine.Limits;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.policy.AuthMethod;
@@ -69,9 +70,10 @@ final class DaemonLauncher implements AdminCommands.Reload {
      * @param exportKeys {@code --export-keys}, or null
      * @param logLocation {@code -L}: each log line names where it was logged
      * @param backend    {@code --kernel}: the kernel interface named, or empty for the automatic choice
+     * @param limits     {@code --limit}: what unauthenticated senders may cost the engine
      */
     record Options(Path configFile, int isakmpPort, int debug, Path logFile, boolean dryRun, boolean daemonised,
-            Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend) {
+            Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend, Limits limits) {
     }
 
     /** A configuration mapped onto what the daemon runs with. */
@@ -154,7 +156,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {
-            daemon = Daemon.start(kernel, prepared.settings());
+            daemon = Daemon.start(kernel, prepared.settings(), options.limits());
         } catch (IOException e) {
             return refuse(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.jracoon.daemon;
 
+import org.jracoon.ike.engine.Limits;
 import org.jracoon.parser.conf.ConfigException;
 import org.jracoon.parser.conf.ConfigLoader;
 import org.jracoon.parser.conf.ConfigPrinter;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -82,6 +85,16 @@ public final class RacoonMain implements Callable<Integer> {
             description = "append every negotiated SA's keys to FILE in Wireshark's formats, one tshark -o argument a line (off by default)")
     Path exportKeys;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE", description = {
+            "what unauthenticated peers may cost (repeatable):",
+            "half-open=N: half-open SAs in all (1024)",
+            "half-open-per-address=N: same, per address (10)",
+            "mm1-bytes=N: longest MM1 that makes state (8192)",
+            "notify-interval=S: s between notifies per IP (1)",
+            "notify-peers=N: addresses throttled (4096)",
+            "drop-report=S: s between drop counts (10)"})
+    Map<String, String> limits = new LinkedHashMap<>();
+
     /** Set by the parent on the detached child it starts: the child writes the pid file and logs to syslog. */
     @Option(names = "--detached", hidden = true)
     boolean detached;
@@ -96,6 +109,12 @@ public final class RacoonMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel: " + e.getMessage());
         }
         checkPort("-P", nattPort);
+        Limits engineLimits;
+        try {
+            engineLimits = LimitOption.limits(limits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
+        }
         if (inet4 && inet6) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
         }
@@ -117,7 +136,8 @@ public final class RacoonMain implements Callable<Integer> {
         if (!checkConfig && !dumpConfig && !dumpParsed) {
             err.flush();
             DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
-                    debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend), loaded, err);
+                    debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend, engineLimits), loaded,
+                    err);
             if (foreground || detached) {
                 return launcher.run();
             }

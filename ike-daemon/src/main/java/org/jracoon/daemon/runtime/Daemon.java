@@ -93,9 +93,14 @@ public final class Daemon implements AutoCloseable {
      * @throws IOException one line: no AF_KEY, a socket that cannot be bound, a refused REGISTER
      */
     public static Daemon start(KernelIpsec kernel, Settings settings) throws IOException {
+        return start(kernel, settings, Limits.DEFAULT);
+    }
+
+    /** As {@link #start(KernelIpsec, Settings)}, the engine under {@code limits} (racoon's --limit). */
+    public static Daemon start(KernelIpsec kernel, Settings settings, Limits limits) throws IOException {
         Daemon daemon = new Daemon(kernel, settings.dryRunOut(), settings.scripts());
         try {
-            daemon.open(settings);
+            daemon.open(settings, limits);
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
@@ -103,7 +108,7 @@ public final class Daemon implements AutoCloseable {
         return daemon;
     }
 
-    private void open(Settings settings) throws IOException {
+    private void open(Settings settings, Limits limits) throws IOException {
         try {
             kernel.register(IpsecProtocol.ESP);
             kernel.register(IpsecProtocol.AH);
@@ -112,7 +117,7 @@ public final class Daemon implements AutoCloseable {
         }
         dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource());
         engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
-                dhKeys, InstantSource.system(), settings.padding(), new Sink(), Limits.DEFAULT);
+                dhKeys, InstantSource.system(), settings.padding(), new Sink(), limits);
         transport = UdpTransport.open(settings.listen(), d -> engine.receive(d));
         loop = transport.eventLoop();
         listening = transport.localAddresses().stream().map(InetSocketAddress::getAddress)
