@@ -61,8 +61,8 @@ enum LimitOption {
 
     private static LimitOption named(String key) {
         return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown limit '" + key + "' (" + Arrays.stream(values())
-                        .map(o -> o.key).collect(Collectors.joining(", ")) + ")"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown limit '" + key + "' ("
+                        + Arrays.stream(values()).map(o -> o.key).collect(Collectors.joining(", ")) + ")"));
     }
 
     private long parse(String text) {

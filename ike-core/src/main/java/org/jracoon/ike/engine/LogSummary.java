@@ -36,7 +36,7 @@ public final class LogSummary {
         this.clock = clock;
     }
 
-    /** A warning of {@code kind}: {@code line} is made and written only if it is the first of its kind in the period. */
+    /** A warning of {@code kind}: {@code line} is made and written only if it is the first of its kind this period. */
     public void warn(String kind, Supplier<String> line) {
         Instant now = clock.instant();
         if (since == null || !now.isBefore(since.plus(period))) {

@@ -604,9 +604,10 @@ public final class ExchangeManager implements SaTable.Entry {
      * A message the exchange refused. Phase 1 ends, unless the refused message is an MM5/MM6
      * that did not prove itself: that one is dropped and phase 1 waits for a valid one. A refused
      * MM1 (no SA yet) is answered in the clear. A phase-2 exchange ends; it is answered with a
-     * protected notification only when the refused message was authentic. A retransmission of an authentic refused message
-     * gets the same answer without a second refusal. Either notification goes out only if the
-     * peer's address has not had one within the throttle's interval.
+     * protected notification only when the refused message was authentic. A retransmission of an
+     * authentic refused message gets the same answer without a second refusal. Either
+     * notification goes out only if the peer's address has not had one within the throttle's
+     * interval.
      *
      * @param receivedKey the refused message's digest, null when the refusal came while building
      */

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What every exchange of one engine shares: policies, authenticators, the kernel port, the
  * injected randomness and clock, the padding rules, the output sink, the peers already
- * sent an INITIAL-CONTACT, the throttle on error notifications and the summary of refused MM1s. Policies, authenticators
- * and padding change only on a reload, and only on the engine's thread.
+ * sent an INITIAL-CONTACT, the throttle on error notifications and the summary of refused
+ * MM1s. Policies, authenticators and padding change only on a reload, and only on the engine's
+ * thread.
  */
 public final class Services {
 

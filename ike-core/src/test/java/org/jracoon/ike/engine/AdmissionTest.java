@@ -49,6 +49,14 @@ class AdmissionTest {
 
     private static final Limits SMALL = new Limits(100, 3, 8192, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
 
+    /** B: {@code remote anonymous} with a proposal the recorded MM1 does not offer, so every MM1 is refused. */
+    private static EnginePair refusingEveryMm1() {
+        Phase1Proposal other = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
+                AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_2048, 28800);
+        return new EnginePair(new Policies(List.of(), List.of()),
+                new Policies(List.of(RemotePolicy.of(Optional.empty(), List.of(other))), List.of()), SMALL);
+    }
+
     /** B: a remote block for A and {@code remote anonymous}, both with the recorded MM1's proposal. */
     private static EnginePair pair(Limits limitsB) {
         Policies a = EnginePair.policies(EnginePair.ADDRESS_B, KAT_PROPOSAL,
@@ -143,10 +151,7 @@ class AdmissionTest {
 
     @Test
     void refusedMm1sAreAnsweredOncePerAddressPerInterval() throws Exception {
-        Phase1Proposal other = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
-                AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_2048, 28800);
-        EnginePair pair = new EnginePair(new Policies(List.of(), List.of()),
-                new Policies(List.of(RemotePolicy.of(Optional.empty(), List.of(other))), List.of()), SMALL);
+        EnginePair pair = refusingEveryMm1();
         byte[] recorded = KatRecord.load().packet(1);
         for (int i = 0; i < 50; i++) {
             pair.b.engine.receive(from(spoofed(i % 5), mm1(recorded, 0x5000 + i, 0, 0)));
@@ -166,10 +171,7 @@ class AdmissionTest {
 
     @Test
     void aFloodOfRefusedMm1sWritesOneLinePerReasonThenCounts() throws Exception {
-        Phase1Proposal other = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
-                AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_2048, 28800);
-        EnginePair pair = new EnginePair(new Policies(List.of(), List.of()),
-                new Policies(List.of(RemotePolicy.of(Optional.empty(), List.of(other))), List.of()), SMALL);
+        EnginePair pair = refusingEveryMm1();
         byte[] recorded = KatRecord.load().packet(1);
         IsakmpMessage withoutSa = new IsakmpMessage(IsakmpHeader.of(0, 0, ExchangeType.IDENTITY_PROTECTION, 0, 0),
                 List.of(new VendorIdPayload(Octets.of(new byte[16]))));

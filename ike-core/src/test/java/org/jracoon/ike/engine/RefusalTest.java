@@ -138,8 +138,7 @@ class RefusalTest {
 
     @Test
     void forgedMm5DoesNotEndPhase1() {
-        EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
-                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+        EnginePair pair = goodPair();
         try (LogCapture log = new LogCapture()) {
             byte[] mm5 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.a, ExchangeType.IDENTITY_PROTECTION)
                     && EnginePair.encrypted(d));
@@ -171,8 +170,7 @@ class RefusalTest {
 
     @Test
     void forgedMm6DoesNotEndPhase1() {
-        EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
-                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+        EnginePair pair = goodPair();
         try (LogCapture log = new LogCapture()) {
             // B's MM6 and what B sends after it under the keys (its INITIAL-CONTACT) are held back
             List<Datagram> held = pair.holdBack(d -> d.local().equals(pair.b.endpoint()) && EnginePair.encrypted(d));
@@ -205,8 +203,7 @@ class RefusalTest {
 
     @Test
     void errorNotifyInTheClearDoesNotEndMainMode() throws IsakmpProtocolException {
-        EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
-                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+        EnginePair pair = goodPair();
         try (LogCapture log = new LogCapture()) {
             byte[] mm2 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.b, ExchangeType.IDENTITY_PROTECTION)
                     && !EnginePair.encrypted(d));
@@ -443,10 +440,15 @@ class RefusalTest {
         }
     }
 
+    /** A and B with good policies, nothing negotiated yet. */
+    private static EnginePair goodPair() {
+        return new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
+                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+    }
+
     /** A and B with good policies and one SA pair negotiated from A and installed on both. */
     private static EnginePair established() {
-        EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
-                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+        EnginePair pair = goodPair();
         pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
         pair.pump();
         assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());
