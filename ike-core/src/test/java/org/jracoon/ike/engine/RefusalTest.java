@@ -145,11 +145,7 @@ class RefusalTest {
             pair.lose = d -> false;
 
             pair.inject(pair.a, pair.b, EnginePair.flipped(mm5, IN_FIRST_PAYLOADS));
-            List<String> refusal = log.warnings(A);
-            assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + A + " refused: pre-shared key mismatch or forged "
-                    + "packet: "), refusal.get(0));
-            assertTrue(refusal.get(0).endsWith("; still waiting for a valid MM5"), refusal.get(0));
+            List<String> refusal = refusedAndWaiting(log, A, "MM5");
             assertEquals(1, pair.b.engine.isakmpSas().size());
             assertFalse(pair.b.engine.isakmpSas().get(0).established());
 
@@ -180,11 +176,7 @@ class RefusalTest {
             pair.lose = d -> false;
 
             pair.inject(pair.b, pair.a, EnginePair.flipped(mm6, IN_FIRST_PAYLOADS));
-            List<String> refusal = log.warnings(B);
-            assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + B + " refused: pre-shared key mismatch or forged "
-                    + "packet: "), refusal.get(0));
-            assertTrue(refusal.get(0).endsWith("; still waiting for a valid MM6"), refusal.get(0));
+            List<String> refusal = refusedAndWaiting(log, B, "MM6");
             assertFalse(pair.a.engine.isakmpSas().get(0).established());
 
             // A goes on resending MM5 meanwhile; B, established, answers each copy with its stored MM6
@@ -438,6 +430,16 @@ class RefusalTest {
             assertEquals(2, pair.b.kernel.deleted.size());
             assertEquals(1, pair.b.engine.isakmpSas().size());
         }
+    }
+
+    /** The one warning about a forged MM5/MM6 from {@code peer}: refused, and still waiting for {@code awaited}. */
+    private static List<String> refusedAndWaiting(LogCapture log, String peer, String awaited) {
+        List<String> refusal = log.warnings(peer);
+        assertEquals(1, refusal.size(), refusal.toString());
+        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " refused: pre-shared key mismatch or forged "
+                + "packet: "), refusal.get(0));
+        assertTrue(refusal.get(0).endsWith("; still waiting for a valid " + awaited), refusal.get(0));
+        return refusal;
     }
 
     /** A and B with good policies, nothing negotiated yet. */
