@@ -31,6 +31,7 @@ import org.jracoon.daemon.keylog.KeyExport;
 import org.jracoon.daemon.log.LogSetup;
 import org.jracoon.daemon.net.UdpTransport;
 import org.jracoon.daemon.runtime.Daemon;
+import org.jracoon.ike.engine.Limits;
 import org.jracoon.ike.exchange.Authenticators;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.policy.AuthMethod;
@@ -73,10 +74,12 @@ final class DaemonLauncher implements AdminCommands.Reload {
      * @param nattPort   {@code -P}: the NAT-T port of the sockets opened where racoon.conf names none
      * @param verbose    {@code -v}: the log's info lines on stderr too when it goes to a file or syslog
      * @param crypto     {@code --crypto}: who computes DH and RSA
+     * @param limits     {@code --limit}: what unauthenticated senders may cost the engine
      */
     record Options(Path configFile, int isakmpPort, int debug, Path logFile, boolean dryRun, boolean daemonised,
             Path exportKeys, boolean logLocation, Optional<KernelBackends.Backend> backend,
-            Optional<StandardProtocolFamily> family, int nattPort, boolean verbose, CryptoProviders.Choice crypto) {
+            Optional<StandardProtocolFamily> family, int nattPort, boolean verbose, CryptoProviders.Choice crypto,
+            Limits limits) {
     }
 
     /** A configuration mapped onto what the daemon runs with. */
@@ -162,7 +165,7 @@ final class DaemonLauncher implements AdminCommands.Reload {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {
-            daemon = Daemon.start(kernel, prepared.settings(), crypto.provider());
+            daemon = Daemon.start(kernel, prepared.settings(), crypto.provider(), options.limits());
         } catch (IOException e) {
             return refuse(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.jracoon.daemon;
 
 import org.jracoon.crypto.openssl.CryptoProviders;
+import org.jracoon.ike.engine.Limits;
 import org.jracoon.parser.conf.ConfigException;
 import org.jracoon.parser.conf.ConfigLoader;
 import org.jracoon.parser.conf.ConfigPrinter;
@@ -17,7 +18,9 @@ import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -92,6 +95,16 @@ public final class RacoonMain implements Callable<Integer> {
             description = "append every negotiated SA's keys to FILE in Wireshark's formats, one tshark -o argument a line (off by default)")
     Path exportKeys;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE", description = {
+            "what unauthenticated peers may cost (repeatable):",
+            "half-open=N: half-open SAs in all (1024)",
+            "half-open-per-address=N: same, per address (10)",
+            "mm1-bytes=N: longest MM1 that makes state (8192)",
+            "notify-interval=S: s between notifies per IP (1)",
+            "notify-peers=N: addresses throttled (4096)",
+            "drop-report=S: s between drop counts (10)"})
+    Map<String, String> limits = new LinkedHashMap<>();
+
     /** Set by the parent on the detached child it starts: the child writes the pid file and logs to syslog. */
     @Option(names = "--detached", hidden = true)
     boolean detached;
@@ -112,6 +125,12 @@ public final class RacoonMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--crypto: " + e.getMessage());
         }
         checkPort("-P", nattPort);
+        Limits engineLimits;
+        try {
+            engineLimits = LimitOption.limits(limits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
+        }
         if (inet4 && inet6) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
         }
@@ -134,7 +153,7 @@ public final class RacoonMain implements Callable<Integer> {
             err.flush();
             DaemonLauncher launcher = new DaemonLauncher(new DaemonLauncher.Options(configFile, isakmpPort,
                     debug.length, logFile, dryRun, detached, exportKeys, logLocation, backend, family(), nattPort,
-                    verbose, cryptoChoice), loaded, err);
+                    verbose, cryptoChoice, engineLimits), loaded, err);
             if (foreground || detached) {
                 return launcher.run();
             }

@@ -1,11 +1,9 @@
 package org.jracoon.ike.engine;
 
 import java.net.InetAddress;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * engine's {@link Limits}: a bounded number of half-open responder ISAKMP SAs in all and per
  * source address, and no state for an MM1 that is too long or has no remote policy. A refused
  * MM1 is dropped without an answer (an answer to a spoofed address would make us a reflector),
- * and drops are logged as a summary, so a flood neither fills memory nor the log.
+ * and drops are logged as a {@link LogSummary}, so a flood neither fills memory nor the log.
  *
  * <p>Half-open means a responder SA not yet established: it was created by an MM1 nobody has
  * vouched for; an established SA has proved its peer. When an address has its limit, a new MM1
@@ -51,17 +49,15 @@ final class Admission {
     }
 
     private final Limits limits;
-    private final InstantSource clock;
     /** The half-open responder SAs by serial. */
     private final Map<Long, IsakmpSa> halfOpen = new HashMap<>();
     /** The same per peer address, oldest first. */
     private final Map<InetAddress, Deque<IsakmpSa>> perPeer = new HashMap<>();
-    private final Map<Drop, Long> dropped = new EnumMap<>(Drop.class);
-    private Instant reported;
+    private final LogSummary drops;
 
     Admission(Limits limits, InstantSource clock) {
         this.limits = limits;
-        this.clock = clock;
+        this.drops = new LogSummary(IKE, "Main Mode requests dropped", limits.dropReport(), clock);
     }
 
     /**
@@ -116,24 +112,8 @@ final class Admission {
         }
     }
 
-    /**
-     * Logs a drop at once when none was logged in the last {@link Limits#dropReport}; the drops
-     * of such a period are counted and summed up when the next one begins.
-     */
     private void count(Drop drop, Datagram datagram) {
-        Instant now = clock.instant();
-        if (reported != null && now.isBefore(reported.plus(limits.dropReport()))) {
-            dropped.merge(drop, 1L, Long::sum);
-            return;
-        }
-        if (!dropped.isEmpty()) {
-            StringBuilder counts = new StringBuilder();
-            dropped.forEach((d, n) -> counts.append(counts.isEmpty() ? "" : ", ").append(n).append(' ').append(d.text));
-            IKE.warn("Main Mode requests dropped since {}: {}", reported, counts);
-            dropped.clear();
-        }
-        reported = now;
-        IKE.warn("Main Mode from {} dropped: {} ({} half-open); more drops are counted for {} s", datagram.remote(),
-                drop.text, halfOpen.size(), limits.dropReport().toSeconds());
+        drops.warn(drop.text, () -> "Main Mode from " + datagram.remote() + " dropped: " + drop.text + " ("
+                + halfOpen.size() + " half-open)");
     }
 }

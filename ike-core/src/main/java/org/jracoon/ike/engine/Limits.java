@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * What one engine lets an unauthenticated sender cost it. racoon has no such settings (its
- * racoon.conf has no keywords for them); these are the engine's own, with defaults that leave a
- * real deployment untouched and keep a flood of spoofed MM1s to a few megabytes.
+ * racoon.conf has no keywords for them); these are the engine's own, set on the daemon's command
+ * line ({@code racoon --limit NAME=VALUE}), with defaults that leave a real deployment untouched
+ * and keep a flood of spoofed MM1s to a few megabytes.
  *
  * @param halfOpen responder ISAKMP SAs not yet established, in all, under {@code remote
  *        anonymous}; a peer with its own {@code remote} block counts only against
@@ -16,8 +17,8 @@ import java.util.Objects;
  *        kept until MM5 is checked, RFC 2409 section 5)
  * @param errorNotifyInterval the least time between two error notifications to one address
  * @param errorNotifyPeers how many addresses the notification throttle remembers
- * @param dropReport how often a summary of dropped first messages is logged (the first drop of
- *        each kind is logged at once)
+ * @param dropReport how often a summary of dropped or refused first messages is logged (the first
+ *        of each kind is logged at once)
  */
 public record Limits(int halfOpen, int halfOpenPerPeer, int firstMessageBytes, Duration errorNotifyInterval,
         int errorNotifyPeers, Duration dropReport) {

@@ -47,6 +47,7 @@ import org.jracoon.ike.sa.Role;
 import org.jracoon.ike.sa.SaTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The one owner of an ISAKMP SA's traffic (the role of strongSwan's task_manager_v1.c): it
@@ -110,6 +111,13 @@ public final class ExchangeManager implements SaTable.Entry {
     private Dpd dpd;
     /** Whether the SA ends because DPD found the peer dead. */
     private boolean peerDead;
+    /**
+     * Why phase 1 is in doubt, once a warning said so: a peer's MM5/MM6 that did not prove
+     * itself, or an error notification in the clear. Neither ends phase 1 (anyone who saw the
+     * cookies can send one); the warning is written once, and should phase 1 then run out of
+     * time it ends with an INFO line: one warning per failed phase 1.
+     */
+    private String phase1Doubt;
 
     /**
      * A message that may go out again, and how many more times: the last message of an exchange
@@ -148,7 +156,6 @@ public final class ExchangeManager implements SaTable.Entry {
 
     /** A responder SA for a peer's MM1, which {@link #receive} must be given next. */
     public static ExchangeManager respond(IsakmpSa sa, Services services) {
-        IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), endpoint(sa.remote()), sa.policy());
         return new ExchangeManager(sa, services, MainMode.responder(sa, services));
     }
 
@@ -526,6 +533,11 @@ public final class ExchangeManager implements SaTable.Entry {
         }
         if (bytes != null) {
             send(bytes);
+            if (awaitingMm3()) {
+                // said once MM1 is accepted, so that a flood of refused MM1s writes no line each
+                IKE.info("{} responding to Main Mode from {} under {}", sa.cookies(), endpoint(sa.remote()),
+                        sa.policy());
+            }
             if (!exchange.done() && !awaitingMm3()) {
                 unanswered.put(exchange.messageId(), new Resendable(bytes, timers().counter()));
                 arm(exchange.messageId(), EngineTimer.Kind.RETRANSMIT, timers().interval());
@@ -611,11 +623,13 @@ public final class ExchangeManager implements SaTable.Entry {
     }
 
     /**
-     * A message the exchange refused. Phase 1 ends; a refused MM1 (no SA yet) is answered in
-     * the clear. A phase-2 exchange ends; it is answered with a protected notification only
-     * when the refused message was authentic. A retransmission of an authentic refused message
-     * gets the same answer without a second refusal. Either notification goes out only if the
-     * peer's address has not had one within the throttle's interval.
+     * A message the exchange refused. Phase 1 ends, unless the refused message is an MM5/MM6
+     * that did not prove itself: that one is dropped and phase 1 waits for a valid one. A refused
+     * MM1 (no SA yet) is answered in the clear. A phase-2 exchange ends; it is answered with a
+     * protected notification only when the refused message was authentic. A retransmission of an
+     * authentic refused message gets the same answer without a second refusal. Either
+     * notification goes out only if the peer's address has not had one within the throttle's
+     * interval.
      *
      * @param receivedKey the refused message's digest, null when the refusal came while building
      */
@@ -631,12 +645,20 @@ public final class ExchangeManager implements SaTable.Entry {
                 }
                 // kept for a retransmitted MM1, which the engine hands to this SA while it remembers it
                 store(receivedKey, notification);
+                // a flood of refused MM1s writes one warning per NOTIFY type and period, each at DEBUG
+                String refusal = sa.cookies() + " phase 1 with " + endpoint(sa.remote()) + " refused: " + line;
+                services.firstMessageRefusals().warn(NotifyType.name(notifyType), () -> refusal);
+                endExchange(0, "refused", line, Level.DEBUG);
+                return;
             }
-            if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated
-                    && sa.proposal().map(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY).orElse(false)) {
-                line = preSharedKeyMismatch(notifyType, line);
+            if (sa.state() == IsakmpSa.State.MM_AUTH && !authenticated) {
+                if (sa.proposal().map(p -> p.authMethod() == AuthMethod.PRE_SHARED_KEY).orElse(false)) {
+                    line = preSharedKeyMismatch(notifyType, line);
+                }
+                unprovenMainModeMessage(line, receivedKey);
+                return;
             }
-            endExchange(0, "refused", line);
+            endExchange(0, "refused", line, Level.WARN);
             return;
         }
         if (!authenticated && exchange instanceof QuickMode qm && !qm.awaitingFirstMessage()) {
@@ -655,7 +677,31 @@ public final class ExchangeManager implements SaTable.Entry {
                 store(receivedKey, notification);
             }
         }
-        endExchange(exchange.messageId(), "refused", line);
+        endExchange(exchange.messageId(), "refused", line, Level.WARN);
+    }
+
+    /**
+     * A peer's MM5/MM6 that did not decrypt, parse or verify. Anyone who saw the cookies can
+     * send one, so it must not end a phase 1 in progress: it is dropped (a copy of it is then
+     * ignored as a duplicate), the IV chain stays where it was, and the SA waits for a valid one
+     * until its phase-1 timeout, as initiator resending MM5 meanwhile (racoon drops such a
+     * message as well and goes on resending).
+     */
+    private void unprovenMainModeMessage(String reason, Octets receivedKey) {
+        if (receivedKey != null) {
+            store(receivedKey, null);
+        }
+        String awaited = sa.role() == Role.RESPONDER ? "MM5" : "MM6";
+        doubt("refused: " + reason + "; still waiting for a valid " + awaited, reason);
+    }
+
+    /** Phase 1 is in doubt for {@code reason}: the first doubt of an SA is a warning, later ones are INFO. */
+    private void doubt(String line, String reason) {
+        Level level = phase1Doubt == null ? Level.WARN : Level.INFO;
+        if (phase1Doubt == null) {
+            phase1Doubt = reason;
+        }
+        IKE.atLevel(level).log("{} phase 1 with {} {}", sa.cookies(), endpoint(sa.remote()), line);
     }
 
     /**
@@ -666,28 +712,35 @@ public final class ExchangeManager implements SaTable.Entry {
     private String preSharedKeyMismatch(int notifyType, String refusal) {
         boolean responder = sa.role() == Role.RESPONDER;
         if (notifyType == NotifyType.INVALID_HASH_INFORMATION) {
-            return "pre-shared key mismatch: " + (responder ? "HASH_I" : "HASH_R") + " does not verify ("
-                    + NotifyType.name(notifyType) + ")";
+            return "pre-shared key mismatch or forged packet: " + (responder ? "HASH_I" : "HASH_R")
+                    + " does not verify (" + NotifyType.name(notifyType) + ")";
         }
-        return "pre-shared key mismatch: " + (responder ? "MM5" : "MM6") + " does not decrypt to a valid message: "
-                + refusal;
-    }
-
-    /** Ends phase 1 (message ID 0) or one Quick Mode that did not complete, with one log line and an event. */
-    private void failExchange(int mid, String reason) {
-        endExchange(mid, "failed", reason);
+        return "pre-shared key mismatch or forged packet: " + (responder ? "MM5" : "MM6")
+                + " does not decrypt to a valid message: " + refusal;
     }
 
     /**
-     * Ends phase 1 or one Quick Mode with one warning line naming the cookies, the peer and why:
+     * Ends phase 1 (message ID 0) or one Quick Mode that did not complete, with one log line and
+     * an event; a phase 1 in doubt was warned about already, and its end says after what.
+     */
+    private void failExchange(int mid, String reason) {
+        if (mid == 0 && phase1Doubt != null) {
+            endExchange(0, "failed", reason + "; earlier: " + phase1Doubt, Level.INFO);
+            return;
+        }
+        endExchange(mid, "failed", reason, Level.WARN);
+    }
+
+    /**
+     * Ends phase 1 or one Quick Mode with one line naming the cookies, the peer and why:
      * "refused" when we refused the peer's message, "failed" when the exchange did not complete.
      */
-    private void endExchange(int mid, String verb, String reason) {
+    private void endExchange(int mid, String verb, String reason, Level level) {
         cancel(mid, EngineTimer.Kind.RETRANSMIT);
         cancel(mid, EngineTimer.Kind.PHASE_TIMEOUT);
         unanswered.remove(mid);
         if (mid == 0) {
-            IKE.warn("{} phase 1 with {} {}: {}", sa.cookies(), endpoint(sa.remote()), verb, reason);
+            IKE.atLevel(level).log("{} phase 1 with {} {}: {}", sa.cookies(), endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase1Failed(sa.cookies(), sa.remote(), reason));
             waiting.clear();
             end();
@@ -697,7 +750,7 @@ public final class ExchangeManager implements SaTable.Entry {
         if (qm != null) {
             qm.abandon();
             sa.protection().ifPresent(p -> p.forget(mid));
-            CHD.warn("{} mid {} phase 2 with {} {}: {}", sa.cookies(), Integer.toHexString(mid),
+            CHD.atLevel(level).log("{} mid {} phase 2 with {} {}: {}", sa.cookies(), Integer.toHexString(mid),
                     endpoint(sa.remote()), verb, reason);
             services.sink().event(new EngineEvent.Phase2Failed(sa.cookies(), mid, reason));
         }
@@ -732,7 +785,10 @@ public final class ExchangeManager implements SaTable.Entry {
                 IsakmpMessage message = IsakmpMessage.decode(data);
                 if (sa.role() == Role.INITIATOR && sa.state() == IsakmpSa.State.MM_SA) {
                     MessageRules.INFORMATIONAL_UNPROTECTED.check(message);
-                    failExchange(0, "peer refused MM1 with " + notifyNames(message.payloads(NotifyPayload.class)));
+                    // nothing proves who sent it: the peer's claim, while MM1 goes on being resent
+                    String claim = "peer says " + notifyNames(message.payloads(NotifyPayload.class))
+                            + " in the clear (unauthenticated)";
+                    doubt("in doubt: " + claim + "; still waiting for MM2", claim);
                 } else {
                     // RFC 2408 section 5.5: once the SA has keys, only a protected Informational counts
                     IKE.warn("{} Informational mid {} from {} in the clear ignored: {}", sa.cookies(),
@@ -799,10 +855,14 @@ public final class ExchangeManager implements SaTable.Entry {
         arm(0, EngineTimer.Kind.DPD, next.get());
     }
 
-    /** One line for an Informational that did not prove itself: it changes nothing. */
+    /**
+     * One line for an Informational that did not prove itself: it changes nothing. Before our
+     * phase 1 is complete it is INFO: the peer's first Informational after MM6 (INITIAL-CONTACT)
+     * is under an IV we have only once we took MM6, and a phase 1 in doubt was warned about.
+     */
     private void informationalDropped(int mid, String reason, int notifyType) {
-        IKE.warn("{} Informational mid {} from {} dropped: {} ({})", sa.cookies(), Integer.toHexString(mid),
-                endpoint(sa.remote()), reason, NotifyType.name(notifyType));
+        IKE.atLevel(sa.established() ? Level.WARN : Level.INFO).log("{} Informational mid {} from {} dropped: {} ({})",
+                sa.cookies(), Integer.toHexString(mid), endpoint(sa.remote()), reason, NotifyType.name(notifyType));
     }
 
     /** The peer's DELETE: of this ISAKMP SA, or of IPsec SAs by the SPIs it chose (our outbound ones). */

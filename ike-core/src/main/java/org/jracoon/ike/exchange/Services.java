@@ -13,15 +13,18 @@ import org.jracoon.ike.crypto.DhKeySource;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.engine.EngineSink;
 import org.jracoon.ike.engine.Limits;
+import org.jracoon.ike.engine.LogSummary;
 import org.jracoon.ike.kernel.KernelIpsec;
 import org.jracoon.ike.keymat.Padding;
 import org.jracoon.ike.policy.Policies;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every exchange of one engine shares: policies, authenticators, the kernel port, the
  * injected randomness and clock, the padding rules, the output sink, the peers already
- * sent an INITIAL-CONTACT, and the throttle on error notifications. Policies, authenticators
- * and padding change only on a reload, and only on the engine's thread.
+ * sent an INITIAL-CONTACT, the throttle on error notifications and the summary of refused
+ * MM1s. Policies, authenticators and padding change only on a reload, and only on the engine's
+ * thread.
  */
 public final class Services {
 
@@ -36,6 +39,7 @@ public final class Services {
     private final Set<InetAddress> contacted = new HashSet<>();
     private int lastReqid;
     private final NotifyThrottle notifyThrottle;
+    private final LogSummary firstMessageRefusals;
 
     public Services(Policies policies, Authenticators authenticators, KernelIpsec kernel, RandomSource random,
             DhKeySource dhKeys, InstantSource clock, Padding padding, EngineSink sink, Limits limits) {
@@ -48,6 +52,8 @@ public final class Services {
         this.padding = Objects.requireNonNull(padding);
         this.sink = Objects.requireNonNull(sink);
         this.notifyThrottle = new NotifyThrottle(limits.errorNotifyInterval(), limits.errorNotifyPeers());
+        this.firstMessageRefusals = new LogSummary(LoggerFactory.getLogger("ike.ike"), "Main Mode requests refused",
+                limits.dropReport(), clock);
     }
 
     /**
@@ -110,6 +116,11 @@ public final class Services {
     /** Whether an error notification may be sent to {@code peer} now (see {@link Limits#errorNotifyInterval}). */
     boolean mayNotifyError(InetAddress peer) {
         return notifyThrottle.allow(peer, clock.instant());
+    }
+
+    /** Where refusals of MM1 are logged: a flood of them must not write a line each. */
+    LogSummary firstMessageRefusals() {
+        return firstMessageRefusals;
     }
 
     /** A fresh non-zero 32-bit message ID (RFC 2408 section 3.1). */

@@ -49,6 +49,14 @@ class AdmissionTest {
 
     private static final Limits SMALL = new Limits(100, 3, 8192, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
 
+    /** B: {@code remote anonymous} with a proposal the recorded MM1 does not offer, so every MM1 is refused. */
+    private static EnginePair refusingEveryMm1() {
+        Phase1Proposal other = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
+                AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_2048, 28800);
+        return new EnginePair(new Policies(List.of(), List.of()),
+                new Policies(List.of(RemotePolicy.of(Optional.empty(), List.of(other))), List.of()), SMALL);
+    }
+
     /** B: a remote block for A and {@code remote anonymous}, both with the recorded MM1's proposal. */
     private static EnginePair pair(Limits limitsB) {
         Policies a = EnginePair.policies(EnginePair.ADDRESS_B, KAT_PROPOSAL,
@@ -143,10 +151,7 @@ class AdmissionTest {
 
     @Test
     void refusedMm1sAreAnsweredOncePerAddressPerInterval() throws Exception {
-        Phase1Proposal other = new Phase1Proposal(EncryptionAlgorithm.AES_CBC, 128, HashAlgorithm.SHA1,
-                AuthMethod.PRE_SHARED_KEY, ModpGroup.MODP_2048, 28800);
-        EnginePair pair = new EnginePair(new Policies(List.of(), List.of()),
-                new Policies(List.of(RemotePolicy.of(Optional.empty(), List.of(other))), List.of()), SMALL);
+        EnginePair pair = refusingEveryMm1();
         byte[] recorded = KatRecord.load().packet(1);
         for (int i = 0; i < 50; i++) {
             pair.b.engine.receive(from(spoofed(i % 5), mm1(recorded, 0x5000 + i, 0, 0)));
@@ -162,6 +167,59 @@ class AdmissionTest {
         pair.clock.advanceTo(pair.clock.instant().plusSeconds(1));
         pair.b.engine.receive(from(spoofed(0), mm1(recorded, 0x6000, 0, 0)));
         assertEquals(6, pair.b.sink.sent.size(), "a second later the address may hear again");
+    }
+
+    @Test
+    void aFloodOfRefusedMm1sWritesOneLinePerReasonThenCounts() throws Exception {
+        EnginePair pair = refusingEveryMm1();
+        byte[] recorded = KatRecord.load().packet(1);
+        IsakmpMessage withoutSa = new IsakmpMessage(IsakmpHeader.of(0, 0, ExchangeType.IDENTITY_PROTECTION, 0, 0),
+                List.of(new VendorIdPayload(Octets.of(new byte[16]))));
+        try (LogCapture log = new LogCapture()) {
+            // three reasons: no proposal in common, no SA payload (both refused), too long (dropped)
+            for (int i = 0; i < 300; i++) {
+                pair.b.engine.receive(from(spoofed(i), mm1(recorded, 0x5000 + i, 0, 0)));
+                pair.b.engine.receive(from(spoofed(1000 + i), withCookie(withoutSa.encode(), 0x6000 + i)));
+                pair.b.engine.receive(from(spoofed(i), mm1(recorded, 0x7000 + i, 20, 400)));
+            }
+            assertEquals(600, pair.b.sink.events(EngineEvent.Phase1Failed.class).size(), "each refused MM1 ended");
+            List<String> warnings = log.warnings("");
+            assertEquals(3, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("phase 1 with 10.99.0.0[500] refused: no phase-1 proposal "
+                    + "acceptable"), warnings.get(0));
+            assertTrue(warnings.get(1).contains("phase 1 with 10.99.3.232[500] refused: "), warnings.get(1));
+            assertTrue(warnings.get(2).contains("Main Mode from /10.99.0.0:500 dropped: longer than the limit"),
+                    warnings.get(2));
+            assertTrue(warnings.stream().allMatch(w -> w.endsWith("; more like it are counted for 10 s")),
+                    warnings.toString());
+            assertEquals(3, log.lines().size(), "nothing at INFO per MM1 either: " + log.lines());
+
+            // ten seconds on, the next of each kind brings the count of those not logged
+            log.clear();
+            pair.clock.advanceTo(pair.clock.instant().plusSeconds(10));
+            pair.b.engine.receive(from(spoofed(2000), mm1(recorded, 0x8000, 0, 0)));
+            pair.b.engine.receive(from(spoofed(2000), mm1(recorded, 0x9000, 20, 400)));
+            List<String> counts = log.warnings("not logged one by one");
+            assertEquals(2, counts.size(), counts.toString());
+            assertTrue(counts.get(0).startsWith("Main Mode requests refused since "), counts.get(0));
+            assertTrue(counts.get(0).endsWith(": 299 NO-PROPOSAL-CHOSEN, 299 "
+                    + NotifyType.name(refusedWithoutSa(pair))), counts.get(0));
+            assertTrue(counts.get(1).startsWith("Main Mode requests dropped since "), counts.get(1));
+            assertTrue(counts.get(1).endsWith(": 299 longer than the limit"), counts.get(1));
+            assertEquals(4, log.warnings("").size(), log.warnings("").toString());
+        }
+    }
+
+    /** The NOTIFY type B answered the first MM1 without an SA payload with (the second message B sent). */
+    private static int refusedWithoutSa(EnginePair pair) throws IsakmpProtocolException {
+        return IsakmpMessage.decode(pair.b.sink.sent.get(1).data()).first(NotifyPayload.class).orElseThrow()
+                .notifyType();
+    }
+
+    private static byte[] withCookie(byte[] message, long cookie) {
+        byte[] copy = message.clone();
+        ByteBuffer.wrap(copy).putLong(cookie);
+        return copy;
     }
 
     @Test

@@ -27,6 +27,11 @@ final class LogCapture implements AutoCloseable {
                 .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(text)).toList();
     }
 
+    /** Every line at INFO or above. */
+    List<String> lines() {
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     void clear() {
         appender.list.clear();
     }

@@ -2,6 +2,7 @@ package org.jracoon.ike.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -50,6 +51,8 @@ class RefusalTest {
      * 20 bytes of SHA-1) of a Quick Mode or Informational message.
      */
     private static final int IN_LEADING_HASH = IsakmpHeader.LENGTH + 8;
+    /** The same place in an MM5/MM6, where it garbles the ID payload or the HASH after it. */
+    private static final int IN_FIRST_PAYLOADS = IsakmpHeader.LENGTH + 8;
 
     @Test
     void wrongPreSharedKey() {
@@ -63,13 +66,21 @@ class RefusalTest {
 
             List<String> refusal = log.warnings(A);
             assertEquals(1, refusal.size(), refusal.toString());
-            assertTrue(refusal.get(0).contains("phase 1 with " + A + " refused: pre-shared key mismatch: MM5 "),
-                    refusal.get(0));
-            assertTrue(pair.b.engine.isakmpSas().isEmpty());
-            assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Failed.class).size());
+            assertTrue(refusal.get(0).contains("phase 1 with " + A + " refused: pre-shared key mismatch or forged "
+                    + "packet: MM5 "), refusal.get(0));
+            // an MM5 that does not prove itself may be a forgery: B waits for a valid one until its timeout
+            assertEquals(1, pair.b.engine.isakmpSas().size());
+            assertTrue(pair.b.sink.events(EngineEvent.Phase1Failed.class).isEmpty());
 
-            // A hears nothing back (an unauthenticated MM5 earns no encrypted answer) and gives up on its timers
+            // A hears nothing back (an unauthenticated MM5 earns no encrypted answer) and gives up on its
+            // timers, B at its phase-1 timeout without a second warning
             pair.runTimersOut();
+            assertEquals(refusal, log.warnings(A));
+            assertTrue(pair.b.engine.isakmpSas().isEmpty());
+            List<EngineEvent.Phase1Failed> failed = pair.b.sink.events(EngineEvent.Phase1Failed.class);
+            assertEquals(1, failed.size());
+            assertTrue(failed.get(0).reason().contains("; earlier: pre-shared key mismatch or forged packet"),
+                    failed.get(0).reason());
             List<String> initiatorSide = log.warnings(B);
             assertEquals(1, initiatorSide.size(), initiatorSide.toString());
             assertEquals(1, pair.a.sink.events(EngineEvent.Phase1Failed.class).size());
@@ -95,24 +106,119 @@ class RefusalTest {
             assertEquals(1, refusal.size(), refusal.toString());
             assertTrue(refusal.get(0).contains("NO-PROPOSAL-CHOSEN"), refusal.get(0));
             assertTrue(pair.b.engine.isakmpSas().isEmpty(), "no responder state for a refused MM1");
-            // B said so in the clear, and A stopped at once
+            // B said so in the clear: A logs the claim, which nothing proves, and waits on
             List<String> initiatorSide = log.warnings(B);
             assertEquals(1, initiatorSide.size(), initiatorSide.toString());
-            assertTrue(initiatorSide.get(0).contains("peer refused MM1 with NO-PROPOSAL-CHOSEN"), initiatorSide.get(0));
-            assertTrue(pair.a.engine.isakmpSas().isEmpty());
+            assertTrue(initiatorSide.get(0).endsWith("phase 1 with " + B + " in doubt: peer says NO-PROPOSAL-CHOSEN "
+                    + "in the clear (unauthenticated); still waiting for MM2"), initiatorSide.get(0));
+            assertEquals(1, pair.a.engine.isakmpSas().size());
             nothingInstalled(pair.a);
             nothingInstalled(pair.b);
             assertEquals(new FakeKernel(0).state(), pair.b.kernel.state(), "B's kernel untouched");
 
-            // a retransmitted MM1 (the refusal lost on the way) gets the same answer, without a second refusal
-            byte[] refusedMm1 = pair.a.sink.sent.get(0).data();
+            // each MM1 A resends gets the same answer from B, without a second refusal, until A gives up
             byte[] notification = pair.b.sink.sent.get(pair.b.sink.sent.size() - 1).data();
-            pair.b.engine.receive(new Datagram(refusedMm1, pair.b.endpoint(), pair.a.endpoint()));
-            assertArrayEquals(notification, pair.b.sink.outbox.poll().data());
-            assertEquals(1, log.warnings(A).size());
+            int sentByB = pair.b.sink.sent.size();
+            pair.runTimersOut();
+            assertTrue(pair.b.sink.sent.size() > sentByB);
+            pair.b.sink.sent.subList(sentByB, pair.b.sink.sent.size())
+                    .forEach(d -> assertArrayEquals(notification, d.data()));
+            assertEquals(refusal, log.warnings(A));
+            assertEquals(initiatorSide, log.warnings(B));
+            assertTrue(pair.a.engine.isakmpSas().isEmpty());
+            List<EngineEvent.Phase1Failed> failed = pair.a.sink.events(EngineEvent.Phase1Failed.class);
+            assertEquals(1, failed.size());
+            assertTrue(failed.get(0).reason().endsWith("; earlier: peer says NO-PROPOSAL-CHOSEN in the clear "
+                    + "(unauthenticated)"), failed.get(0).reason());
             assertTrue(pair.b.engine.isakmpSas().isEmpty());
 
             stillServes(pair, log);
+        }
+    }
+
+    @Test
+    void forgedMm5DoesNotEndPhase1() {
+        EnginePair pair = goodPair();
+        try (LogCapture log = new LogCapture()) {
+            byte[] mm5 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.a, ExchangeType.IDENTITY_PROTECTION)
+                    && EnginePair.encrypted(d));
+            pair.lose = d -> false;
+
+            pair.inject(pair.a, pair.b, EnginePair.flipped(mm5, IN_FIRST_PAYLOADS));
+            List<String> refusal = refusedAndWaiting(log, A, "MM5");
+            assertEquals(1, pair.b.engine.isakmpSas().size());
+            assertFalse(pair.b.engine.isakmpSas().get(0).established());
+
+            // another forgery is dropped without a second warning
+            pair.inject(pair.a, pair.b, EnginePair.flipped(mm5, IN_FIRST_PAYLOADS + 8));
+            assertEquals(refusal, log.warnings(""));
+
+            // the genuine MM5 completes phase 1, and phase 2 follows
+            pair.inject(pair.a, pair.b, mm5);
+            assertEquals(1, pair.b.sink.events(EngineEvent.Phase1Established.class).size());
+            assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+            assertEquals(2, pair.b.kernel.installed().size());
+            TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
+            assertTrue(pair.b.sink.events(EngineEvent.Phase1Failed.class).isEmpty());
+            assertEquals(refusal, log.warnings(""));
+        }
+    }
+
+    @Test
+    void forgedMm6DoesNotEndPhase1() {
+        EnginePair pair = goodPair();
+        try (LogCapture log = new LogCapture()) {
+            // B's MM6 and what B sends after it under the keys (its INITIAL-CONTACT) are held back
+            List<Datagram> held = pair.holdBack(d -> d.local().equals(pair.b.endpoint()) && EnginePair.encrypted(d));
+            pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
+            pair.pump();
+            byte[] mm6 = held.get(0).data();
+            pair.lose = d -> false;
+
+            pair.inject(pair.b, pair.a, EnginePair.flipped(mm6, IN_FIRST_PAYLOADS));
+            List<String> refusal = refusedAndWaiting(log, B, "MM6");
+            assertFalse(pair.a.engine.isakmpSas().get(0).established());
+
+            // A goes on resending MM5 meanwhile; B, established, answers each copy with its stored MM6
+            pair.fireNextTimer();
+            assertEquals(1, pair.a.sink.events(EngineEvent.Phase1Established.class).size());
+            assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+            for (Datagram d : held) {
+                pair.inject(pair.b, pair.a, d.data());
+            }
+            assertEquals(2, pair.a.kernel.installed().size());
+            TwoEngineNegotiationTest.sameSa(pair.a.kernel.added.get(0), pair.b.kernel.updated.get(0));
+            assertTrue(pair.a.sink.events(EngineEvent.Phase1Failed.class).isEmpty());
+            assertEquals(refusal, log.warnings(""));
+        }
+    }
+
+    @Test
+    void errorNotifyInTheClearDoesNotEndMainMode() throws IsakmpProtocolException {
+        EnginePair pair = goodPair();
+        try (LogCapture log = new LogCapture()) {
+            byte[] mm2 = heldBackOnRequest(pair, d -> EnginePair.sent(d, pair.b, ExchangeType.IDENTITY_PROTECTION)
+                    && !EnginePair.encrypted(d));
+            long initiatorCookie = IsakmpHeader.decode(pair.a.sink.sent.get(0).data()).initiatorCookie();
+            IsakmpHeader mm1 = IsakmpHeader.of(initiatorCookie, 0, ExchangeType.IDENTITY_PROTECTION, 0, 0);
+            pair.lose = d -> false;
+
+            // anyone who saw MM1 can claim B refused it
+            pair.inject(pair.b, pair.a, inTheClear(mm1, 0x0bad, NotifyPayload.of(ProtocolId.ISAKMP, cookieSpi(mm1),
+                    NotifyType.NO_PROPOSAL_CHOSEN, Octets.EMPTY)));
+            List<String> claim = log.warnings(B);
+            assertEquals(1, claim.size(), claim.toString());
+            assertTrue(claim.get(0).endsWith("phase 1 with " + B + " in doubt: peer says NO-PROPOSAL-CHOSEN in the "
+                    + "clear (unauthenticated); still waiting for MM2"), claim.get(0));
+            assertEquals(1, pair.a.engine.isakmpSas().size());
+
+            // B's genuine MM2 carries the negotiation on to the end
+            pair.inject(pair.b, pair.a, mm2);
+            assertEquals(1, pair.a.sink.events(EngineEvent.Phase1Established.class).size());
+            assertEquals(1, pair.a.sink.events(EngineEvent.Phase2Established.class).size());
+            assertEquals(2, pair.a.kernel.installed().size());
+            assertTrue(pair.a.sink.events(EngineEvent.Phase1Failed.class).isEmpty());
+            assertEquals(claim, log.warnings(""));
         }
     }
 
@@ -326,10 +432,25 @@ class RefusalTest {
         }
     }
 
+    /** The one warning about a forged MM5/MM6 from {@code peer}: refused, and still waiting for {@code awaited}. */
+    private static List<String> refusedAndWaiting(LogCapture log, String peer, String awaited) {
+        List<String> refusal = log.warnings(peer);
+        assertEquals(1, refusal.size(), refusal.toString());
+        assertTrue(refusal.get(0).contains("phase 1 with " + peer + " refused: pre-shared key mismatch or forged "
+                + "packet: "), refusal.get(0));
+        assertTrue(refusal.get(0).endsWith("; still waiting for a valid " + awaited), refusal.get(0));
+        return refusal;
+    }
+
+    /** A and B with good policies, nothing negotiated yet. */
+    private static EnginePair goodPair() {
+        return new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
+                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+    }
+
     /** A and B with good policies and one SA pair negotiated from A and installed on both. */
     private static EnginePair established() {
-        EnginePair pair = new EnginePair(goodPolicies(EnginePair.ADDRESS_B, EnginePair.NET_A, EnginePair.NET_B, 3600),
-                goodPolicies(EnginePair.ADDRESS_A, EnginePair.NET_B, EnginePair.NET_A, 3600));
+        EnginePair pair = goodPair();
         pair.a.engine.acquire(pair.a.request(pair.b, IpsecMode.TUNNEL));
         pair.pump();
         assertEquals(1, pair.b.sink.events(EngineEvent.Phase2Established.class).size());

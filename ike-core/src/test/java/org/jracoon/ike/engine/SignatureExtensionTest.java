@@ -96,6 +96,9 @@ class SignatureExtensionTest {
             List<String> refusal = log.warnings("192.168.1.11[500]");
             assertEquals(1, refusal.size(), refusal.toString());
             assertTrue(refusal.get(0).contains("INVALID-SIGNATURE"), refusal.get(0));
+            // B waits for a valid MM5 until its phase-1 timeout, without a second warning
+            pair.runTimersOut();
+            assertEquals(refusal, log.warnings("192.168.1.11[500]"));
             assertTrue(pair.b.engine.isakmpSas().isEmpty());
             assertTrue(pair.b.kernel.installed().isEmpty());
         }

@@ -101,9 +101,15 @@ public final class Daemon implements AutoCloseable {
      * @throws IOException one line: no AF_KEY, a socket that cannot be bound, a refused REGISTER
      */
     public static Daemon start(KernelIpsec kernel, Settings settings, CryptoProvider crypto) throws IOException {
+        return start(kernel, settings, crypto, Limits.DEFAULT);
+    }
+
+    /** As {@link #start(KernelIpsec, Settings, CryptoProvider)}, the engine under {@code limits} (racoon's --limit). */
+    public static Daemon start(KernelIpsec kernel, Settings settings, CryptoProvider crypto, Limits limits)
+            throws IOException {
         Daemon daemon = new Daemon(kernel, settings.dryRunOut(), settings.scripts());
         try {
-            daemon.open(settings, crypto);
+            daemon.open(settings, crypto, limits);
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
@@ -111,7 +117,7 @@ public final class Daemon implements AutoCloseable {
         return daemon;
     }
 
-    private void open(Settings settings, CryptoProvider crypto) throws IOException {
+    private void open(Settings settings, CryptoProvider crypto, Limits limits) throws IOException {
         try {
             kernel.register(IpsecProtocol.ESP);
             kernel.register(IpsecProtocol.AH);
@@ -121,7 +127,7 @@ public final class Daemon implements AutoCloseable {
         dhKeys = new DhKeyPool(DH_KEYS_READY, new SecureRandomSource(), crypto);
         ReadBurstClock clock = new ReadBurstClock(InstantSource.system());
         engine = new IkeEngine(settings.policies(), settings.authenticators(), kernel, new SecureRandomSource(),
-                dhKeys, clock, settings.padding(), new Sink(), Limits.DEFAULT);
+                dhKeys, clock, settings.padding(), new Sink(), limits);
         // the loop before the sockets: a datagram may arrive as soon as the first one is bound,
         // and the engine arms its timers on the loop while it answers
         transport = UdpTransport.create();

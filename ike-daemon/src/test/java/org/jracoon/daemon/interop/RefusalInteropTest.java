@@ -32,7 +32,8 @@ class RefusalInteropTest {
     }
 
     private static final List<Flaw> FLAWS = List.of(
-            new Flaw("wrong-psk", "192.168.1.21", "phase 1 with 192.168.1.21[500] refused: pre-shared key mismatch: "),
+            new Flaw("wrong-psk", "192.168.1.21", "phase 1 with 192.168.1.21[500] refused: pre-shared key mismatch "
+                    + "or forged packet: "),
             new Flaw("no-proposal", "192.168.1.22", "phase 1 with 192.168.1.22[500] refused: no phase-1 proposal "
                     + "acceptable: #1 AES_CBC/256 SHA2_256 PRE_SHARED_KEY MODP_2048"),
             new Flaw("unknown-ca", "192.168.1.23", "phase 1 with 192.168.1.23[500] refused: no CA certificate for "
