@@ -115,6 +115,7 @@ public final class ConfigLoader {
      * handler, to produce the exact message.
      */
     static void parseStatements(String text, String name, StatementSink sink) throws ConfigException {
+        rejectNul(text, name);
         UnbufferedCharStream chars = new UnbufferedCharStream(new StringReader(text));
         chars.name = name;
         RacoonLexer lexer = new RacoonLexer(chars);
@@ -138,6 +139,26 @@ public final class ConfigLoader {
                 sink.accept(statement);
             }
         }
+    }
+
+    /**
+     * A NUL is never part of a racoon.conf: racoon's C strings would end there, and no file name
+     * may hold one (the fuzzer's include "@sysconf\0...@" reached Path.of with it).
+     */
+    private static void rejectNul(String text, String name) {
+        int at = text.indexOf('\0');
+        if (at < 0) {
+            return;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        throw stop(name, line, at - lineStart + 1, "not a text file: a NUL character (U+0000)");
     }
 
     /** The whole file as one tree, parsed with full LL and the reporting error handler. */

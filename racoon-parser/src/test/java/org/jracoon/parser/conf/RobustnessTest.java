@@ -37,7 +37,15 @@ class RobustnessTest {
     void controlBytesThatAreValidUtf8(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("nul.conf");
         Files.write(file, new byte[] {'l', 'o', 'g', ' ', 0, ';'});
-        assertEquals(List.of(file + ":1:5: unexpected character U+0000 at top level"), errors(file));
+        assertEquals(List.of(file + ":1:5: not a text file: a NUL character (U+0000)"), errors(file));
+    }
+
+    @Test
+    void nulInsideAStringNeverReachesAFileName(@TempDir Path dir) throws IOException {
+        // found by ConfigLoaderFuzzTest: the include's name went to Path.of, which threw
+        Path file = dir.resolve("include-nul.conf");
+        Files.writeString(file, "path include \"/etc/racoon\";\ninclude \"@sys\0conf@/racoon\";\n");
+        assertEquals(List.of(file + ":2:14: not a text file: a NUL character (U+0000)"), errors(file));
     }
 
     @Test
