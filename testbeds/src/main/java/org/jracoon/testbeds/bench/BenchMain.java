@@ -66,6 +66,10 @@ public final class BenchMain implements Callable<Integer> {
         final CryptoProvider crypto = CryptoProviders.auto();
 
         NegotiatorConfig load() throws IOException {
+            return load(config);
+        }
+
+        NegotiatorConfig load(Path config) throws IOException {
             try {
                 return NegotiatorConfig.load(ConfigLoader.load(config), config, crypto);
             } catch (ConfigException e) {
@@ -100,6 +104,12 @@ public final class BenchMain implements Callable<Integer> {
         @Option(names = "--warmup", defaultValue = "0", description = "first run this many negotiations unmeasured,"
                 + " in this JVM, so that neither the responder's nor the generator's JIT compilation is measured")
         int warmup;
+        @Option(names = "--self-warmup", defaultValue = "0", description = "first run this many Main Modes inside"
+                + " the generator, against a responder engine of --responder-config: its JIT warms, the responder gets"
+                + " nothing")
+        int selfWarmup;
+        @Option(names = "--responder-config", description = "the responder's racoon.conf, for --self-warmup")
+        Path responderConfig;
         @Option(names = "--quick", description = "Main Mode and one Quick Mode (default: Main Mode alone)")
         boolean quick;
         @Option(names = "--pid", description = "the responder's process, for CPU and memory")
@@ -113,12 +123,21 @@ public final class BenchMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (count < 1 || concurrency < 1 || sources < 1 || warmup < 0) {
+            if (count < 1 || concurrency < 1 || sources < 1 || warmup < 0 || selfWarmup < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "-n, -c and --sources must be at least 1, --warmup at least 0");
+                        "-n, -c and --sources must be at least 1, --warmup and --self-warmup at least 0");
+            }
+            if (selfWarmup > 0 && responderConfig == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--self-warmup needs --responder-config");
             }
             NegotiatorConfig negotiator = initiator.load();
             SecureRandomSource random = new SecureRandomSource();
+            if (selfWarmup > 0) {
+                int done = new SelfWarmup(negotiator, initiator.load(responderConfig), initiator.local,
+                        initiator.target, random, LoadGenerator.reused(initiator.crypto)).run(selfWarmup);
+                spec.commandLine().getOut().printf("self-warmup: %d/%d Main Modes in this process%n", done,
+                        selfWarmup);
+            }
             if (warmup > 0) {
                 LoadGenerator.Result warm = new LoadGenerator(load(negotiator, warmup), random, initiator.crypto).run();
                 spec.commandLine().getOut().printf("warmup: %d/%d done, %d failed%n", warm.completed(), warmup,
