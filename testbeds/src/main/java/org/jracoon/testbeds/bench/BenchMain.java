@@ -122,7 +122,7 @@ public final class BenchMain implements Callable<Integer> {
         Path out;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, InterruptedException {
             if (count < 1 || concurrency < 1 || sources < 1 || warmup < 0 || selfWarmup < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "-n, -c and --sources must be at least 1, --warmup and --self-warmup at least 0");
@@ -142,6 +142,9 @@ public final class BenchMain implements Callable<Integer> {
                 LoadGenerator.Result warm = new LoadGenerator(load(negotiator, warmup), random, initiator.crypto).run();
                 spec.commandLine().getOut().printf("warmup: %d/%d done, %d failed%n", warm.completed(), warmup,
                         warm.failed());
+            }
+            if (warmup > 0 || selfWarmup > 0) {
+                Jit.awaitIdle(Duration.ofSeconds(20));
             }
             LoadGenerator.Load load = load(negotiator, count);
             ResponderProcess responder = pid > 0 ? new ResponderProcess(pid, jvm) : null;
