@@ -66,6 +66,10 @@ public final class BenchMain implements Callable<Integer> {
         final CryptoProvider crypto = CryptoProviders.auto();
 
         NegotiatorConfig load() throws IOException {
+            return load(config);
+        }
+
+        NegotiatorConfig load(Path config) throws IOException {
             try {
                 return NegotiatorConfig.load(ConfigLoader.load(config), config, crypto);
             } catch (ConfigException e) {
@@ -97,6 +101,15 @@ public final class BenchMain implements Callable<Integer> {
         @Option(names = "--sources", defaultValue = "1", description = "send from this many consecutive IPv4"
                 + " addresses from --local on (each must be on the generator's interface)")
         int sources;
+        @Option(names = "--warmup", defaultValue = "0", description = "first run this many negotiations unmeasured,"
+                + " in this JVM, so that neither the responder's nor the generator's JIT compilation is measured")
+        int warmup;
+        @Option(names = "--self-warmup", defaultValue = "0", description = "first run this many Main Modes inside"
+                + " the generator, against a responder engine of --responder-config: its JIT warms, the responder gets"
+                + " nothing")
+        int selfWarmup;
+        @Option(names = "--responder-config", description = "the responder's racoon.conf, for --self-warmup")
+        Path responderConfig;
         @Option(names = "--quick", description = "Main Mode and one Quick Mode (default: Main Mode alone)")
         boolean quick;
         @Option(names = "--pid", description = "the responder's process, for CPU and memory")
@@ -109,18 +122,35 @@ public final class BenchMain implements Callable<Integer> {
         Path out;
 
         @Override
-        public Integer call() throws IOException {
-            if (count < 1 || concurrency < 1 || sources < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "-n, -c and --sources must be at least 1");
+        public Integer call() throws IOException, InterruptedException {
+            if (count < 1 || concurrency < 1 || sources < 1 || warmup < 0 || selfWarmup < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "-n, -c and --sources must be at least 1, --warmup and --self-warmup at least 0");
+            }
+            if (selfWarmup > 0 && responderConfig == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--self-warmup needs --responder-config");
             }
             NegotiatorConfig negotiator = initiator.load();
-            LoadGenerator.Load load = new LoadGenerator.Load(negotiator.mapped().policies(),
-                    negotiator.authenticators(), negotiator.mapped().padding(), initiator.request(negotiator),
-                    consecutive(initiator.local, sources), quick, count, concurrency, Duration.ofSeconds(30));
+            SecureRandomSource random = new SecureRandomSource();
+            if (selfWarmup > 0) {
+                int done = new SelfWarmup(negotiator, initiator.load(responderConfig), initiator.local,
+                        initiator.target, random, LoadGenerator.reused(initiator.crypto)).run(selfWarmup);
+                spec.commandLine().getOut().printf("self-warmup: %d/%d Main Modes in this process%n", done,
+                        selfWarmup);
+            }
+            if (warmup > 0) {
+                LoadGenerator.Result warm = new LoadGenerator(load(negotiator, warmup), random, initiator.crypto).run();
+                spec.commandLine().getOut().printf("warmup: %d/%d done, %d failed%n", warm.completed(), warmup,
+                        warm.failed());
+            }
+            if (warmup > 0 || selfWarmup > 0) {
+                Jit.awaitIdle(Duration.ofSeconds(20));
+            }
+            LoadGenerator.Load load = load(negotiator, count);
             ResponderProcess responder = pid > 0 ? new ResponderProcess(pid, jvm) : null;
             ResponderProcess.Reading before = responder == null ? null : responder.read();
             Duration generatorBefore = ownCpu();
-            LoadGenerator.Result result = new LoadGenerator(load, new SecureRandomSource(), initiator.crypto).run();
+            LoadGenerator.Result result = new LoadGenerator(load, random, initiator.crypto).run();
             long generatorMs = ownCpu().minus(generatorBefore).toMillis();
             ResponderProcess.Reading after = responder == null ? null : responder.read();
             Row measured = Row.of(row, count, result, before, after, generatorMs);
@@ -130,9 +160,16 @@ public final class BenchMain implements Callable<Integer> {
             o.flush();
             return result.failed() == 0 ? 0 : EXIT_FAILURE;
         }
+
+        /** The load of {@code n} negotiations as the options say. */
+        private LoadGenerator.Load load(NegotiatorConfig negotiator, int n) throws IOException {
+            return new LoadGenerator.Load(negotiator.mapped().policies(), negotiator.authenticators(),
+                    negotiator.mapped().padding(), initiator.request(negotiator), consecutive(initiator.local, sources),
+                    quick, n, concurrency, Duration.ofSeconds(30));
+        }
     }
 
-    /** This process's CPU time, all threads (the generator's selector thread and its DH pool). */
+    /** This process's CPU time, all threads (the generator's selector thread and the JIT's). */
     static Duration ownCpu() throws IOException {
         return ProcessHandle.current().info().totalCpuDuration()
                 .orElseThrow(() -> new IOException("this system does not report the generator's CPU time"));

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jracoon.ike.crypto.CryptoProvider;
-import org.jracoon.ike.crypto.DhKeyPool;
+import org.jracoon.ike.crypto.DhGroup;
+import org.jracoon.ike.crypto.DhKeyPair;
+import org.jracoon.ike.crypto.DhKeySource;
+import org.jracoon.ike.crypto.ModpGroup;
 import org.jracoon.ike.crypto.RandomSource;
 import org.jracoon.ike.engine.Datagram;
 import org.jracoon.ike.engine.EngineEvent;
@@ -39,6 +42,12 @@ import org.jracoon.pfkey.recording.RecordingKernel;
  * half-open SAs of one address (ours to 10, as a guard against forged MM1s), and many peers,
  * not one peer opening 32 SAs at a time, is the load a responder is built for. The engines' kernel
  * is a recording one: the generator installs nothing, only the responder does.
+ *
+ * <p>The generator keeps its own side cheap without changing what the responder does: every
+ * negotiation has fresh cookies and nonces and the responder still gets a fresh exchange to
+ * verify, but the generator's own DH key pair is made once per group and reused (g^xy is still
+ * computed per negotiation, the responder's value being fresh), and a Main Mode alone is started
+ * as phase 1 alone, so the engine builds no Quick Mode that would never be sent.
  *
  * <p>A negotiation counts as done when the engine reports phase 1 up (Main Mode alone: nothing
  * more is sent for it, so the responder sees no Quick Mode) or phase 2 up (with Quick Mode);
@@ -71,8 +80,8 @@ public final class LoadGenerator {
 
     private final Load load;
     private final RandomSource random;
-    /** Short private values as the daemon uses, so that the generator outruns the responders. */
-    private final DhKeyPool dhKeys;
+    /** One key pair per group for all negotiations: only the responder's side must be fresh. */
+    private final DhKeySource dhKeys;
     private final InstantSource clock = InstantSource.system();
     private final Selector selector;
     private final List<Slot> slots = new ArrayList<>();
@@ -84,7 +93,7 @@ public final class LoadGenerator {
     public LoadGenerator(Load load, RandomSource random, CryptoProvider crypto) throws IOException {
         this.load = load;
         this.random = random;
-        this.dhKeys = new DhKeyPool(load.concurrency(), random, crypto);
+        this.dhKeys = reused(crypto);
         this.selector = Selector.open();
         for (int i = 0; i < load.concurrency(); i++) {
             InetAddress source = load.sources().get(i % load.sources().size());
@@ -97,6 +106,13 @@ public final class LoadGenerator {
             channel.register(selector, SelectionKey.OP_READ, slot);
             slots.add(slot);
         }
+    }
+
+    /** A source that makes a group's key pair (a short private value, as the daemon's) once. */
+    static DhKeySource reused(CryptoProvider crypto) {
+        Map<DhGroup, DhKeyPair> pairs = new HashMap<>();
+        return (group, random) -> pairs.computeIfAbsent(group, g -> g instanceof ModpGroup modp
+                ? modp.generateShortKeyPair(random, crypto) : g.generateKeyPair(random, crypto));
     }
 
     /** Runs all {@code count} negotiations and closes the sockets. */
@@ -155,12 +171,16 @@ public final class LoadGenerator {
             return;
         }
         started++;
-        slot.negotiation = new Negotiation(slot);
-        slot.negotiation.engine.acquire(slot.request);
+        Negotiation negotiation = new Negotiation(slot);
+        slot.negotiation = negotiation;
+        if (load.quickMode()) {
+            negotiation.engine.acquire(slot.request);
+        } else if (negotiation.engine.connect(slot.request.local(), slot.request.peer()).isPresent()) {
+            negotiation.end(false); // no remote policy for the responder: the engine has logged why
+        }
     }
 
     private void close() throws IOException {
-        dhKeys.close();
         selector.close();
         for (Slot slot : slots) {
             slot.channel.close();

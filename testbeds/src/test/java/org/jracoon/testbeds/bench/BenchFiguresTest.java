@@ -1,6 +1,8 @@
 package org.jracoon.testbeds.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
 
+import org.jracoon.ike.crypto.CryptoProvider;
+import org.jracoon.ike.crypto.DhKeyPair;
+import org.jracoon.ike.crypto.DhKeySource;
+import org.jracoon.ike.crypto.ModpGroup;
+import org.jracoon.ike.crypto.SecureRandomSource;
 import org.junit.jupiter.api.Test;
 
 /** The generator's source addresses and the rows it records, as the report reads them back. */
@@ -37,5 +44,14 @@ class BenchFiguresTest {
         assertEquals(3.45, row.cpuMsPerSa(), 1e-9);
         Row older = Row.parse("mm\tpsk\tours\t1\t1000\t1000\t0\t25.000\t3450\t100\t200\t10\t20");
         assertTrue(Double.isNaN(older.generatorBusyPercent()));
+    }
+
+    @Test
+    void theGeneratorMakesItsKeyPairOncePerGroup() {
+        DhKeySource keys = LoadGenerator.reused(CryptoProvider.JAVA);
+        SecureRandomSource random = new SecureRandomSource();
+        DhKeyPair first = keys.keyPair(ModpGroup.MODP_1024, random);
+        assertSame(first, keys.keyPair(ModpGroup.MODP_1024, random));
+        assertNotSame(first, keys.keyPair(ModpGroup.MODP_2048, random));
     }
 }
