@@ -202,6 +202,9 @@ class RacoonMainTest {
         Run crypto = run("--crypto", "gnutls", "--check-config", "-f", example("astro").toString());
         assertEquals(2, crypto.exit());
         assertTrue(crypto.err().startsWith("--crypto: 'gnutls' is not one of java|openssl|auto\n"), crypto.err());
+        // the message and where to look, not the whole usage burying it
+        assertEquals(List.of("--crypto: 'gnutls' is not one of java|openssl|auto", "(racoon -h lists the options)"),
+                crypto.errLines());
     }
 
     @Test
